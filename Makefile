@@ -1,0 +1,30 @@
+# The only entry points people need: `make serve`, `make test`, `make build`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+READY  := $(VENV)/.installed
+
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test system-deps clean
+
+serve: $(READY)  ## set up .venv/ and serve the site with live reload
+	ENABLE_PDF_EXPORT=0 $(BIN)/mkdocs serve --livereload
+
+build: $(READY)  ## build site/ (pages, search, PDFs, offline archive)
+	$(BIN)/mkdocs build --strict
+
+test: $(READY) system-deps  ## set up and run the whole test suite
+	$(BIN)/pytest
+
+# Reinstalled only when the pins change.
+$(READY): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
+	touch $@
+
+system-deps:  ## the browser and fonts the tests need, from Debian's packages
+	@scripts/system-deps.sh
+
+clean:
+	rm -rf site $(VENV)

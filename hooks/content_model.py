@@ -1,0 +1,253 @@
+"""Validate every page's front matter and its other-language twin before the build starts.
+
+Each Markdown page under docs/ must come in a pair (`x.md` in Chinese, `x.en.md` in English) and
+open with YAML front matter. Country guides (docs/countries/<cc>.md) follow the stricter
+`CountryPage` model. Any problem stops the build with one message per problem, each naming the
+file and the field. The validated country data is published as `config.extra["countries"]`
+(one list per language) for the hooks and templates that render it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Annotated, Literal
+
+import pycountry
+import yaml
+from mkdocs.exceptions import PluginError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
+
+LANGUAGES = ("zh", "en")
+class _DatesAsText(yaml.SafeLoader):
+    """YAML without implicit timestamps, so that the model, not the YAML parser, judges each date."""
+
+
+_DatesAsText.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.DOTALL)
+COUNTRY_PAGE = re.compile(r"^countries/(?!index\b)[^/]+\.md$")
+
+
+def _not_in_future(day: dt.date) -> dt.date:
+    if day > dt.date.today():
+        raise ValueError(f"{day.isoformat()} lies in the future")
+    return day
+
+
+def _iso_day(value: object) -> object:
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError(f"{value!r} is not a date written as YYYY-MM-DD")
+    return value
+
+
+def _https(url: str) -> str:
+    if not re.match(r"^https://[^/\s]+\.[^/\s]+", url):
+        raise ValueError(f"{url!r} is not an https:// URL")
+    return url
+
+
+def _known_country(code: str) -> str:
+    if pycountry.countries.get(alpha_2=code) is None:
+        raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-2 country code")
+    return code
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+PastDate = Annotated[dt.date, BeforeValidator(_iso_day), AfterValidator(_not_in_future)]
+HttpsUrl = Annotated[str, AfterValidator(_https)]
+CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$"), AfterValidator(_known_country)]
+
+
+class Strict_(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Source(Strict_):
+    title: Text
+    url: HttpsUrl
+    kind: Literal["official", "secondary"]
+    checked: PastDate
+
+
+class LostAfter(Strict_):
+    """How long the number survives without the keep-alive action, as the source states it."""
+
+    value: Annotated[int, Strict(), Field(ge=1)]
+    unit: Literal["days", "months"]
+    counted_from: Text = Field(description="from when the time counts, in the page's language")
+
+
+class Carrier(Strict_):
+    """One row of a country's at-a-glance box. Text fields are in the page's language."""
+
+    name: Text
+    keep_alive: Text = Field(description="what keeps the number alive")
+    lost_after: LostAfter | None = Field(description="null when no source says")
+    refund: Literal["yes", "no", "partial", "unknown"]
+    port_out: Text = Field(description="the code or step needed to port the number out")
+    sources: list[Annotated[int, Strict(), Field(ge=1)]] = Field(min_length=1)
+
+
+class Page(Strict_):
+    """Every page: a title and a description (used for search results and link previews)."""
+
+    title: Text
+    description: Text
+    last_verified: PastDate | None = None
+    sources: list[Source] = []
+    # Material's own page settings
+    hide: list[str] = []
+    template: str | None = None
+    search: dict | None = None
+    icon: str | None = None
+
+
+class CountryPage(Page):
+    country: CountryCode
+    last_verified: PastDate
+    carriers: list[Carrier] = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _carrier_sources_exist(self) -> CountryPage:
+        for i, carrier in enumerate(self.carriers):
+            for n in carrier.sources:
+                if n > len(self.sources):
+                    raise ValueError(f"carriers[{i}] cites source {n}, but the page lists {len(self.sources)}")
+        return self
+
+
+def language_of(src_path: str) -> str:
+    return "en" if src_path.endswith(".en.md") else "zh"
+
+
+def twin_of(src_path: str) -> str:
+    return src_path[: -len(".en.md")] + ".md" if src_path.endswith(".en.md") else src_path[:-3] + ".en.md"
+
+
+def read_front_matter(path: Path) -> dict:
+    """Return the page's front matter; raise ValueError when it is missing or malformed."""
+    match = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
+    if not match:
+        raise ValueError("no front matter: the page must open with a '---' line, YAML, and a closing '---' line")
+    try:
+        data = yaml.load(match.group(1) or "", Loader=_DatesAsText)
+    except yaml.YAMLError as error:
+        raise ValueError(f"malformed front matter: {error}".replace("\n", " ")) from None
+    if not isinstance(data, dict):
+        raise ValueError("malformed front matter: it must be a mapping of field: value")
+    return data
+
+
+def _field(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(front matter)"
+
+
+def validate(docs_dir: Path) -> tuple[dict[str, Page], list[str]]:
+    """Validate every page under docs_dir; return the valid pages and the problems found."""
+    pages: dict[str, Page] = {}
+    problems: list[str] = []
+    sources = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
+    for src in sources:
+        shown = f"{docs_dir.name}/{src}"
+        if twin_of(src) not in sources:
+            other = "English" if language_of(src) == "zh" else "Chinese"
+            problems.append(f"{shown}: missing {other} translation {docs_dir.name}/{twin_of(src)}")
+        try:
+            data = read_front_matter(docs_dir / src)
+        except ValueError as error:
+            problems.append(f"{shown}: {error}")
+            continue
+        model = CountryPage if COUNTRY_PAGE.match(src.replace(".en.md", ".md")) else Page
+        try:
+            pages[src] = model.model_validate(data)
+        except ValidationError as error:
+            for e in error.errors():
+                problems.append(f"{shown}: front matter field '{_field(e['loc'])}': {e['msg']}")
+            continue
+        if model is CountryPage:
+            expected = Path(src).name.split(".")[0].upper()
+            if pages[src].country != expected:
+                problems.append(
+                    f"{shown}: front matter field 'country': {pages[src].country!r} does not match the file name "
+                    f"(expected {expected!r})"
+                )
+    for src, page in pages.items():
+        if language_of(src) == "zh" and twin_of(src) in pages:
+            problems += compare_twins(docs_dir, src, page, pages[twin_of(src)])
+    return pages, problems
+
+
+def compare_twins(docs_dir: Path, src: str, zh: Page, en: Page) -> list[str]:
+    """The two languages of a page must state the same facts: code, dates, sources and numbers."""
+    where = f"{docs_dir.name}/{src} and {docs_dir.name}/{twin_of(src)}"
+    problems = []
+    if isinstance(zh, CountryPage) and isinstance(en, CountryPage):
+        if zh.country != en.country:
+            problems.append(f"{where}: front matter field 'country' differs ({zh.country} / {en.country})")
+        if len(zh.carriers) != len(en.carriers):
+            problems.append(f"{where}: front matter field 'carriers' lists {len(zh.carriers)} / {len(en.carriers)}")
+        for i, (a, b) in enumerate(zip(zh.carriers, en.carriers)):
+            for name, zh_value, en_value in facts_of(a, b):
+                if zh_value != en_value:
+                    problems.append(
+                        f"{where}: front matter field 'carriers[{i}].{name}' differs ({zh_value} / {en_value})"
+                    )
+    if zh.last_verified != en.last_verified:
+        problems.append(f"{where}: front matter field 'last_verified' differs ({zh.last_verified} / {en.last_verified})")
+    zh_urls, en_urls = [s.url for s in zh.sources], [s.url for s in en.sources]
+    if zh_urls != en_urls:
+        only = sorted(set(zh_urls) ^ set(en_urls)) or ["(same URLs in another order)"]
+        problems.append(f"{where}: front matter field 'sources' has different URLs: {', '.join(only)}")
+    return problems
+
+
+def facts_of(zh: Carrier, en: Carrier):
+    """The language-neutral facts of a carrier row, which both languages must state alike."""
+    yield "refund", zh.refund, en.refund
+    yield "sources", zh.sources, en.sources
+    for name in ("value", "unit"):
+        yield f"lost_after.{name}", getattr(zh.lost_after, name, None), getattr(en.lost_after, name, None)
+
+
+def on_files(files, config):
+    docs_dir = Path(config.docs_dir)
+    pages, problems = validate(docs_dir)
+    if problems:
+        raise PluginError("Content model check failed:\n  " + "\n  ".join(problems))
+    config.extra["build_date"] = dt.date.today()
+    config.extra["countries"] = {
+        lang: sorted(
+            (
+                {"src": src, "url": src_to_url(src), **page.model_dump()}
+                for src, page in pages.items()
+                if isinstance(page, CountryPage) and language_of(src) == lang
+            ),
+            key=lambda c: c["country"],
+        )
+        for lang in LANGUAGES
+    }
+    return files
+
+
+def src_to_url(src: str) -> str:
+    """The page's URL relative to its language root: countries/us.en.md -> countries/us/."""
+    stem = src.removesuffix(".en.md").removesuffix(".md")
+    return "" if stem == "index" else stem.removesuffix("/index") + "/"

@@ -1,0 +1,49 @@
+"""Fail the build when a page links to a seller contact, a link shortener or a tracking URL.
+
+The rules live in data/link-policy.yml. Every href and src in the final HTML of every page is
+checked, so links that come from snippets, front matter or templates are covered too.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import html
+import re
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+LINK = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+POLICY = yaml.safe_load((Path(__file__).parent.parent / "data" / "link-policy.yml").read_text(encoding="utf-8"))
+
+
+def violation(url: str) -> str | None:
+    """Why the URL may not be linked, or None when it may."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") and not url.startswith("//"):
+        return None
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    path = parts.path.rstrip("/")
+    for rule, reason in POLICY["blocked"].items():
+        rule_host, _, rule_path = rule.partition("/")
+        if (host == rule_host or host.endswith("." + rule_host)) and (
+            not rule_path or path == "/" + rule_path or path.startswith("/" + rule_path + "/")
+        ):
+            return reason
+    for name, _ in parse_qsl(parts.query, keep_blank_values=True):
+        if any(fnmatch.fnmatchcase(name.lower(), pattern) for pattern in POLICY["tracking_parameters"]):
+            return f"tracking parameter '{name}'"
+    return None
+
+
+def on_post_page(output, page, config):
+    problems = [
+        f"{Path(config.docs_dir).name}/{page.file.src_uri}: link {url} is not allowed ({reason})"
+        for url in dict.fromkeys(html.unescape(u) for u in LINK.findall(output))
+        if (reason := violation(url))
+    ]
+    if problems:
+        raise PluginError("Link policy check failed:\n  " + "\n  ".join(problems))
+    return output

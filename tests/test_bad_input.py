@@ -1,0 +1,135 @@
+"""Broken content must stop the build with a message that names the file and the problem.
+
+Each case breaks a fresh copy of the project in one way, builds it, and checks the message.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import build
+
+US = "docs/countries/us.md"
+US_EN = "docs/countries/us.en.md"
+
+
+def edit(project: Path, path: str, change) -> None:
+    file = project / path
+    new = change(file.read_text(encoding="utf-8"))
+    assert new != file.read_text(encoding="utf-8"), f"the edit did not change {path}"
+    file.write_text(new, encoding="utf-8")
+
+
+def field(name: str, value: str):
+    """Replace the first `name: ...` line of the front matter."""
+    return lambda text: re.sub(rf"^{name}:.*$", f"{name}: {value}", text, count=1, flags=re.MULTILINE)
+
+
+def append(line: str):
+    return lambda text: text.rstrip("\n") + "\n\n" + line + "\n"
+
+
+def first_source_url(new_url: str):
+    return lambda text: re.sub(r"^(\s+url:) \S+$", rf"\1 {new_url}", text, count=1, flags=re.MULTILINE)
+
+
+CASES = {
+    # 2. a missing translation
+    "missing English translation": (lambda p: (p / US_EN).unlink(), [US, "missing English translation"]),
+    "missing Chinese translation": (
+        lambda p: (p / "docs/countries/index.md").unlink(),
+        ["docs/countries/index.en.md", "missing Chinese translation"],
+    ),
+    # 4. a missing snippet, a snippet of the wrong language, a guide without the shared checklists
+    "missing snippet": (
+        lambda p: edit(p, "docs/index.md", append('--8<-- "zh/no-such-checklist.md"')),
+        ["index.md", "zh/no-such-checklist.md", "could not be found"],
+    ),
+    "snippet of the other language": (
+        lambda p: edit(p, US, lambda t: t.replace('"zh/scams.md"', '"en/scams.md"')),
+        [US, "en/scams.md", "not in its language"],
+    ),
+    "guide without a shared checklist": (
+        lambda p: edit(p, US_EN, lambda t: t.replace('--8<-- "en/myths.md"', "")),
+        [US_EN, "must include the shared snippet", "en/myths.md"],
+    ),
+    # 5. the content model
+    "malformed front matter": (
+        lambda p: edit(p, US, field("title", "[unclosed")),
+        [US, "malformed front matter"],
+    ),
+    "no front matter": (
+        lambda p: edit(p, "docs/countries/index.en.md", lambda t: t.split("---", 2)[2]),
+        ["docs/countries/index.en.md", "no front matter"],
+    ),
+    "missing field": (
+        lambda p: edit(p, US, lambda t: re.sub(r"^country: .*\n", "", t, flags=re.MULTILINE)),
+        [US, "'country'", "Field required"],
+    ),
+    "unknown country code": (
+        lambda p: edit(p, US, field("country", "XY")),
+        [US, "'country'", "not an ISO 3166-1 alpha-2 country code"],
+    ),
+    "date that is not a date": (
+        lambda p: edit(p, US, field("last_verified", "2026-02-30")),
+        [US, "'last_verified'", "valid date"],
+    ),
+    "date in the future": (
+        lambda p: edit(p, US, field("last_verified", "2999-01-01")),
+        [US, "'last_verified'", "lies in the future"],
+    ),
+    "source that is not https": (
+        lambda p: [edit(p, path, first_source_url("http://example.org/terms")) for path in (US, US_EN)],
+        [US, "'sources[0].url'", "not an https:// URL"],
+    ),
+    "twin with another country code": (
+        lambda p: edit(p, US_EN, field("country", "CA")),
+        [US, US_EN, "'country' differs"],
+    ),
+    "twin with other source URLs": (
+        lambda p: edit(p, US_EN, first_source_url("https://example.org/other")),
+        [US, US_EN, "'sources' has different URLs", "https://example.org/other"],
+    ),
+    "citation of a source the page does not list": (
+        lambda p: edit(p, US, append("这句话引用了不存在的来源 [S99]。")),
+        [US, "[S99]"],
+    ),
+    # 6. promotion
+    "Telegram seller contact": (
+        lambda p: edit(p, US, append("[联系卖家](https://t.me/simseller)")),
+        [US, "https://t.me/simseller", "Telegram contact link"],
+    ),
+    "WhatsApp contact": (
+        lambda p: edit(p, US_EN, append("[Order here](https://wa.me/15550100)")),
+        [US_EN, "https://wa.me/15550100", "WhatsApp contact link"],
+    ),
+    "link shortener": (
+        lambda p: edit(p, "docs/index.en.md", append("[More](https://bit.ly/3abcd)")),
+        ["docs/index.en.md", "https://bit.ly/3abcd", "link shortener"],
+    ),
+    "tracking parameter": (
+        lambda p: edit(p, US, append("[Tello](https://tello.com/?utm_source=guide)")),
+        [US, "utm_source", "tracking parameter"],
+    ),
+    "referral parameter in a snippet": (
+        lambda p: edit(p, "snippets/en/scams.md", append("[Shop](https://example.org/plans?ref=abc)")),
+        ["docs/", ".en.md", "tracking parameter 'ref'"],
+    ),
+}
+
+
+@pytest.mark.parametrize("breakage", CASES, ids=list(CASES))
+def test_broken_content_fails_the_build_naming_the_file_and_the_problem(broken_project, breakage):
+    breaking, expected = CASES[breakage]
+    breaking(broken_project)
+    result = build(broken_project)
+    assert not result.ok, f"the build passed despite: {breakage}"
+    for fragment in expected:
+        assert fragment in result.output, f"{fragment!r} missing from:\n{result.output[-3000:]}"
+
+
+def test_an_unbroken_copy_builds(broken_project):
+    """The control case: the same copy, unbroken, builds; so each failure above is the breakage's."""
+    assert build(broken_project).ok
