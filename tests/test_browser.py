@@ -1,0 +1,31 @@
+"""What a reader's browser does with the site: switching language, and requesting nothing from third parties."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from site_pages import all_pages
+
+HOME_AND_GUIDES = [p for p in all_pages() if p.src in ("index.md", "index.en.md", "countries/us.md", "countries/kw.en.md")]
+
+
+@pytest.mark.parametrize("source", HOME_AND_GUIDES, ids=[p.src for p in HOME_AND_GUIDES])
+def test_a_page_loads_everything_from_the_site_itself(page, served_site, source):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(served_site + source.url, wait_until="networkidle")
+    assert requested, "the browser recorded no request at all"
+    own = urlsplit(served_site).netloc
+    assert [url for url in requested if urlsplit(url).netloc not in (own, "")] == []
+
+
+@pytest.mark.parametrize("source", HOME_AND_GUIDES, ids=[p.src for p in HOME_AND_GUIDES])
+def test_choosing_the_other_language_opens_the_same_page_in_it(page, served_site, source):
+    page.goto(served_site + source.url)
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f'a.md-select__link[hreflang="{source.twin.lang}"]').click()
+    page.wait_for_load_state()
+    assert page.url == served_site + source.twin.url
+    assert page.locator("html").get_attribute("lang") == source.twin.lang
+    assert page.locator("article h1").inner_text() == source.twin.meta["title"]
