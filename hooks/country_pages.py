@@ -1,54 +1,62 @@
-"""Turn the validated page data into Markdown: source citations and the generated country list.
+"""Turn the validated page data into page content: citations, the country list, the comparison table.
 
 - `[S3]` in a page's text becomes a link to the third entry of its `sources`; a citation of a
   source the page does not list, or a listed source that nothing cites, fails the build.
-- Every country guide includes the four shared checklists in its own language.
-- `<!-- country-list -->` becomes a table of every country guide in the page's language, built
-  from the guides' front matter (published by content_model.py), so it is never copied by hand.
+- Every country guide includes the four shared checklists, in its own language.
+- `<!-- country-list -->` becomes a table of every country guide in the page's language, and
+  `<!-- comparison-table -->` a sortable table with one row per country and carrier. Both are
+  built from the guides' front matter (published by content_model.py), never copied by hand,
+  and follow the order of the navigation.
+- The interface strings in data/strings.yml are published to the templates as config.extra.strings.
 """
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
+from pathlib import Path
 
+import yaml
 from mkdocs.exceptions import PluginError
 
 CITATION = re.compile(r"\[S(\d+)\]")
-COUNTRY_LIST = "<!-- country-list -->"
 SNIPPET = re.compile(r'^-{1,}8<-{1,}[ \t]+"([^"]+)"', re.MULTILINE)
 COUNTRY_SNIPPETS = ("myths.md", "before-closing.md", "after-closing.md", "scams.md")
-
-STRINGS = {
-    "zh": {
-        "country": "国家 / 地区",
-        "carriers": "收录的运营商",
-        "verified": "最后核实",
-        "sep": "、",
-        "source": "来源",
-    },
-    "en": {
-        "country": "Country or territory",
-        "carriers": "Carriers covered",
-        "verified": "Last verified",
-        "sep": ", ",
-        "source": "Source",
-    },
-}
+COUNTRY_LIST = "<!-- country-list -->"
+COMPARISON = "<!-- comparison-table -->"
+STRINGS = yaml.safe_load((Path(__file__).parent.parent / "data" / "strings.yml").read_text(encoding="utf-8"))
+DAYS_PER_UNIT = {"days": 1, "months": 30}  # only to sort the comparison table
 
 
 def language_of(src_path: str) -> str:
     return "en" if src_path.endswith(".en.md") else "zh"
 
 
+def on_config(config):
+    config.extra["strings"] = STRINGS
+    return config
+
+
+def on_nav(nav, config, files):
+    """Order the country data as the navigation orders the guides (by region)."""
+    position = {page.file.src_uri.replace(".en.md", ".md"): i for i, page in enumerate(nav.pages)}
+    for countries in config.extra["countries"].values():
+        countries.sort(key=lambda c: position.get(c["src"].replace(".en.md", ".md"), len(position)))
+    return nav
+
+
 def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri
     lang = language_of(src)
-    shown = f"{config.docs_dir.rsplit('/', 1)[-1]}/{src}"
+    shown = f"{Path(config.docs_dir).name}/{src}"
     check_snippets(markdown, shown, lang, is_country=bool(page.meta.get("country")))
     markdown = link_citations(markdown, page, shown, lang)
+    countries = config.extra["countries"][lang]
     if COUNTRY_LIST in markdown:
-        markdown = markdown.replace(COUNTRY_LIST, country_table(config.extra["countries"][lang], src, lang))
+        markdown = markdown.replace(COUNTRY_LIST, country_list(countries, src, lang))
+    if COMPARISON in markdown:
+        markdown = markdown.replace(COMPARISON, comparison_table(countries, src, lang))
     return markdown
 
 
@@ -61,7 +69,7 @@ def check_snippets(markdown: str, shown: str, lang: str, is_country: bool) -> No
     ]
     if is_country:
         problems += [
-            f"{shown}: a country guide must include the shared snippet \"{lang}/{name}\""
+            f'{shown}: a country guide must include the shared snippet "{lang}/{name}"'
             for name in COUNTRY_SNIPPETS
             if f"{lang}/{name}" not in included
         ]
@@ -79,8 +87,7 @@ def link_citations(markdown: str, page, shown: str, lang: str) -> str:
         if not 1 <= n <= len(sources):
             problems.append(f"{shown}: citation [S{n}] names a source the page does not list ({len(sources)} listed)")
         cited.add(n)
-        label = f"{STRINGS[lang]['source']} {n}"
-        return f'<sup class="cite"><a href="#source-{n}" title="{label}">[{n}]</a></sup>'
+        return f'<sup class="cite"><a href="#source-{n}" title="{STRINGS[lang]["source"]} {n}">[{n}]</a></sup>'
 
     markdown = CITATION.sub(cite, markdown)
     problems += [
@@ -93,11 +100,55 @@ def link_citations(markdown: str, page, shown: str, lang: str) -> str:
     return markdown
 
 
-def country_table(countries: list[dict], from_src: str, lang: str) -> str:
+def relative_source(target_src: str, from_src: str) -> str:
+    return posixpath.relpath(target_src, posixpath.dirname(from_src) or ".")
+
+
+def country_list(countries: list[dict], from_src: str, lang: str) -> str:
     text = STRINGS[lang]
     rows = [f"| {text['country']} | {text['carriers']} | {text['verified']} |", "| --- | --- | --- |"]
     for country in countries:
-        link = posixpath.relpath(country["src"], posixpath.dirname(from_src) or ".")
-        carriers = text["sep"].join(carrier["name"] for carrier in country["carriers"])
+        carriers = text["list_separator"].join(carrier["name"] for carrier in country["carriers"])
+        link = relative_source(country["src"], from_src)
         rows.append(f"| [{country['title']}]({link}) | {carriers} | {country['last_verified'].isoformat()} |")
     return "\n".join(rows) + "\n"
+
+
+def page_url(src: str) -> str:
+    """The directory URL a source file is built to, relative to the site root."""
+    stem = src.removesuffix(".en.md").removesuffix(".md")
+    path = "" if stem == "index" else stem.removesuffix("/index") + "/"
+    return ("en/" if language_of(src) == "en" else "") + path
+
+
+def comparison_table(countries: list[dict], from_src: str, lang: str) -> str:
+    """Raw HTML, because sorting needs attributes on cells that a Markdown table cannot carry."""
+    text = STRINGS[lang]
+    headings = ("country", "carrier", "keep_alive", "lost_after", "refund", "port_out")
+    head = "".join(f'<th scope="col">{html.escape(text[h])}</th>' for h in headings)
+    rows = []
+    for country in countries:
+        href = html.escape(posixpath.relpath(page_url(country["src"]), page_url(from_src)) + "/#at-a-glance")
+        for carrier in country["carriers"]:
+            lost = carrier["lost_after"]
+            cells = [
+                (country["title"], None),
+                (carrier["name"], None),
+                (carrier["keep_alive"], None),
+                (
+                    f"{lost['value']}{text['unit_' + lost['unit']]}" if lost else text["unknown"],
+                    lost["value"] * DAYS_PER_UNIT[lost["unit"]] if lost else 99999,
+                ),
+                (text[f"refund_{carrier['refund']}"], None),
+                (carrier["port_out"], None),
+            ]
+            row = "".join(
+                f'<td{f" data-sort={sort}" if sort is not None else ""}><a href="{href}">{html.escape(value)}</a></td>'
+                for value, sort in cells
+            )
+            rows.append(f"<tr>{row}</tr>")
+    return (
+        f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table guide-compare">'
+        f'<table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        f'</div></div>\n\n<p class="guide-note">{html.escape(text["compare_note"])}</p>\n'
+    )
