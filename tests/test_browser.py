@@ -21,6 +21,18 @@ def test_a_page_loads_everything_from_the_site_itself(page, served_site, source)
 
 
 @pytest.mark.parametrize("source", HOME_AND_GUIDES, ids=[p.src for p in HOME_AND_GUIDES])
+def test_a_page_loads_without_failed_requests_or_console_errors(page, served_site, source):
+    failed, errors = [], []
+    page.on("response", lambda response: response.status >= 400 and failed.append(f"{response.status} {response.url}"))
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(served_site + source.url, wait_until="networkidle")
+    page.locator("input.md-search__input").click()  # starts the search worker, which loads the index
+    page.wait_for_load_state("networkidle")
+    assert failed == [] and errors == []
+
+
+@pytest.mark.parametrize("source", HOME_AND_GUIDES, ids=[p.src for p in HOME_AND_GUIDES])
 def test_choosing_the_other_language_opens_the_same_page_in_it(page, served_site, source):
     page.goto(served_site + source.url)
     page.locator(".md-header__option .md-select").hover()
