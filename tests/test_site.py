@@ -134,3 +134,19 @@ def test_the_home_page_and_the_countries_index_list_every_country_guide(site, la
         for country in (c for c in COUNTRIES if c.lang == lang):
             assert "https://site.test/" + country.url in targets, (index.src, country.src)
             assert country.meta["title"] in html.article.get_text()
+
+
+def test_every_link_and_asset_within_the_site_exists(site):
+    """No broken internal link: every relative href and src of every page names a built file."""
+    broken = []
+    for html_file in site.rglob("*.html"):
+        page_url = "https://site.test/" + html_file.relative_to(site).as_posix()
+        text = html_file.read_text(encoding="utf-8")
+        for target in re.findall(r"""(?:href|src)="([^"#?]+)[^"]*\"""", text):
+            if urlsplit(target).scheme or target.startswith("//"):
+                continue
+            path = urlsplit(urljoin(page_url, target)).path.removeprefix("/")
+            built = site / path
+            if not (built.is_file() or (built / "index.html").is_file()):
+                broken.append(f"{html_file.relative_to(site)}: {target}")
+    assert broken == []
