@@ -17,6 +17,7 @@ from typing import Annotated, Literal
 import pycountry
 import yaml
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -30,14 +31,16 @@ from pydantic import (
 )
 
 LANGUAGES = ("zh", "en")
-class _DatesAsText(yaml.SafeLoader):
-    """YAML without implicit timestamps, so that the model, not the YAML parser, judges each date."""
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML as the model should judge it: dates stay text for the model to check, and only
+    true/false are booleans (YAML 1.1 would read Norway's code NO, or an unquoted no, as false)."""
 
 
-_DatesAsText.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_FrontMatterLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.DOTALL)
 COUNTRY_PAGE = re.compile(r"^countries/(?!index\b)[^/]+\.md$")
 
@@ -145,7 +148,7 @@ def read_front_matter(path: Path) -> dict:
     if not match:
         raise ValueError("no front matter: the page must open with a '---' line, YAML, and a closing '---' line")
     try:
-        data = yaml.load(match.group(1) or "", Loader=_DatesAsText)
+        data = yaml.load(match.group(1) or "", Loader=_FrontMatterLoader)
     except yaml.YAMLError as error:
         raise ValueError(f"malformed front matter: {error}".replace("\n", " ")) from None
     if not isinstance(data, dict):
@@ -227,11 +230,16 @@ def facts_of(zh: Carrier, en: Carrier):
         yield f"lost_after.{name}", getattr(zh.lost_after, name, None), getattr(en.lost_after, name, None)
 
 
+_validated: dict[str, Page] = {}
+
+
 def on_files(files, config):
     docs_dir = Path(config.docs_dir)
     pages, problems = validate(docs_dir)
     if problems:
         raise PluginError("Content model check failed:\n  " + "\n  ".join(problems))
+    _validated.clear()
+    _validated.update(pages)
     config.extra["build_date"] = dt.date.today()
     config.extra["countries"] = {
         lang: sorted(
@@ -245,6 +253,13 @@ def on_files(files, config):
         for lang in LANGUAGES
     }
     return files
+
+
+@event_priority(100)  # before the hooks and templates that read page.meta
+def on_page_markdown(markdown, page, config, files):
+    """Give templates the validated values, not MkDocs' own YAML reading of the front matter."""
+    page.meta.update(_validated[page.file.src_uri].model_dump(exclude_defaults=True))
+    return markdown
 
 
 def src_to_url(src: str) -> str:

@@ -50,7 +50,7 @@ def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri
     lang = language_of(src)
     shown = f"{Path(config.docs_dir).name}/{src}"
-    check_snippets(markdown, shown, lang, is_country=bool(page.meta.get("country")))
+    check_snippets(markdown, shown, lang, is_country="country" in page.meta)
     markdown = link_citations(markdown, page, shown, lang)
     countries = config.extra["countries"][lang]
     if COUNTRY_LIST in markdown:

@@ -1,0 +1,142 @@
+"""Measure what a reader and a maintainer feel: build time, size, and a country page's first load.
+
+Prints, for the real site and for generated sites of 50, 100 and 200 countries in both languages:
+the clean build time (median of several builds), the number of pages and the total size; and,
+for a country page of the real site, the requests and bytes of its first load, compressed with
+gzip as a static host would serve them. Not a test: it prints figures for benchmarks.md.
+
+    .venv/bin/python scripts/benchmark.py [--runs 3] [--sizes 50 100 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import pycountry
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_FILES = ("mkdocs.yml", "docs", "snippets", "overrides", "hooks", "data")
+
+
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / name)
+    return target
+
+
+def timed_build(project: Path, env: dict[str, str]) -> tuple[float, Path]:
+    site = project / "site"
+    shutil.rmtree(site, ignore_errors=True)
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}, check=True, capture_output=True,
+    )
+    return time.perf_counter() - start, site
+
+
+def describe(site: Path) -> tuple[int, int]:
+    pages = sum(1 for _ in site.rglob("*.html"))
+    size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    return pages, size
+
+
+def add_generated_countries(project: Path, count: int) -> None:
+    """Copies of the US guide under other country codes, listed in the navigation."""
+    used = {p.name.split(".")[0].upper() for p in (project / "docs/countries").glob("*.md")}
+    codes = [c.alpha_2 for c in pycountry.countries if c.alpha_2 not in used][: count - len(used) + 1]
+    nav_lines = []
+    for code in codes:
+        for suffix in (".md", ".en.md"):
+            text = (project / f"docs/countries/us{suffix}").read_text(encoding="utf-8")
+            text = re.sub(r"^country: US$", f"country: {code}", text, count=1, flags=re.M)
+            text = re.sub(r"^title: .*$", f"title: Generated {code}", text, count=1, flags=re.M)
+            (project / f"docs/countries/{code.lower()}{suffix}").write_text(text, encoding="utf-8")
+        nav_lines.append(f"          - countries/{code.lower()}.md")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("      - 大洋洲:\n", "      - 大洋洲:\n" + "\n".join(nav_lines) + "\n", 1)
+    config.write_text(text, encoding="utf-8")
+
+
+def first_load(site: Path, path: str) -> tuple[int, int, int]:
+    """Requests, raw bytes and gzip bytes of a page's first load in Chromium, search index included."""
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}/"
+    files = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--headless", "--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        page.on("requestfinished", lambda request: files.append(request.url))
+        page.goto(base + path, wait_until="networkidle")
+        browser.close()
+    server.shutdown()
+    raw = compressed = 0
+    for url in files:
+        local = site / url.removeprefix(base).split("?")[0].split("#")[0]
+        local = local / "index.html" if local.is_dir() else local
+        data = local.read_bytes()
+        raw += len(data)
+        compressed += len(gzip.compress(data, compresslevel=6))
+    return len(files), raw, compressed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sizes", type=int, nargs="*", default=[50, 100, 200])
+    args = parser.parse_args()
+
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), platform.processor())
+    print(f"machine: {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, {platform.system()} {platform.release()}")
+    print()
+    variants = {
+        "pages + search only": {"ENABLE_OFFLINE_ARCHIVE": "0", "ENABLE_PDF_EXPORT": "0"},
+        "everything (make build)": {},
+    }
+    print("| site | build | median clean build | pages | total size |")
+    print("| --- | --- | --- | --- | --- |")
+    with tempfile.TemporaryDirectory() as folder:
+        real = copy_project(Path(folder) / "real")
+        for name, env in variants.items():
+            times = [timed_build(real, env)[0] for _ in range(args.runs)]
+            pages, size = describe(real / "site")
+            print(f"| real ({len(list((real / 'docs/countries').glob('*.en.md'))) - 1} countries) | {name} | {statistics.median(times):.2f} s | {pages} | {size / 1e6:.1f} MB |")
+        for count in args.sizes:
+            project = copy_project(Path(folder) / f"generated-{count}")
+            add_generated_countries(project, count)
+            times = [timed_build(project, variants["pages + search only"])[0] for _ in range(args.runs)]
+            pages, size = describe(project / "site")
+            print(f"| generated ({count} countries) | pages + search only | {statistics.median(times):.2f} s | {pages} | {size / 1e6:.1f} MB |")
+        print()
+        timed_build(real, {})
+        print("| first load of | requests | transferred (gzip) | uncompressed |")
+        print("| --- | --- | --- | --- |")
+        for path in ("countries/us/", "en/countries/us/", ""):
+            requests, raw, compressed = first_load(real / "site", path)
+            print(f"| /{path} | {requests} | {compressed / 1024:.0f} KB | {raw / 1024:.0f} KB |")
+
+
+if __name__ == "__main__":
+    main()
