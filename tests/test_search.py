@@ -21,7 +21,11 @@ def search(page, url: str, query: str) -> list[str]:
         " return m && !/初始化|Initializing|键入|Type to/.test(m.textContent); }",
         timeout=15000,
     )
-    hrefs = page.eval_on_selector_all("a.md-search-result__link", "links => links.map(a => a.href)")
+    hrefs, previous = None, []
+    while hrefs != previous:  # results render in batches: read them once they stop changing
+        previous = hrefs
+        page.wait_for_timeout(150)
+        hrefs = page.eval_on_selector_all("a.md-search-result__link", "links => links.map(a => a.href)")
     return [urlsplit(href).path.removeprefix("/") for href in hrefs]
 
 

@@ -1,0 +1,94 @@
+"""Run Lighthouse (mobile) on the built site, served compressed as a static host would; print scores.
+
+    make build && .venv/bin/python scripts/lighthouse.py [site]
+
+Needs Node.js with npm (Lighthouse is fetched once by npx) and Debian's chromium. Not a test:
+it prints the four category scores of the home page and a country page in each language, and
+the audits that kept any category under 100, for benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import gzip
+import http.server
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from functools import partial
+from pathlib import Path
+
+LIGHTHOUSE = "lighthouse@13.5.0"
+PAGES = ("", "countries/us/", "en/", "en/countries/gb/")
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
+
+
+class CompressingHandler(http.server.SimpleHTTPRequestHandler):
+    """A static host: gzip for text files when the browser accepts it, and caching headers."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix in COMPRESSIBLE and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", ""):
+            body = gzip.compress(path.read_bytes(), 6)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "max-age=600")
+            self.end_headers()
+            return _Body(body)
+        return super().send_head()
+
+
+class _Body:
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def read(self, *args):
+        data, self.data = self.data, b""
+        return data
+
+    def close(self):
+        pass
+
+
+def main() -> None:
+    site = Path(sys.argv[1] if len(sys.argv) > 1 else "site").resolve()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(CompressingHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}/"
+    flags = "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+    print("| page | " + " | ".join(CATEGORIES) + " |")
+    print("| --- | " + " | ".join("---" for _ in CATEGORIES) + " |")
+    misses = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for path in PAGES:
+            report = Path(folder) / "report.json"
+            subprocess.run(
+                ["npx", "--yes", LIGHTHOUSE, base + path, "--quiet", f"--chrome-flags={flags}",
+                 "--output=json", f"--output-path={report}", "--only-categories=" + ",".join(CATEGORIES)],
+                check=True, env={**__import__("os").environ, "CHROME_PATH": shutil.which("chromium")},
+            )
+            result = json.loads(report.read_text())
+            scores = [round(result["categories"][c]["score"] * 100) for c in CATEGORIES]
+            print(f"| /{path} | " + " | ".join(map(str, scores)) + " |")
+            for category in CATEGORIES:
+                for ref in result["categories"][category]["auditRefs"]:
+                    audit = result["audits"][ref["id"]]
+                    if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
+                        misses.setdefault(f"{category}: {audit['title']}", []).append(f"/{path}")
+    server.shutdown()
+    for miss, pages in sorted(misses.items()):
+        print(f"- {miss} ({', '.join(pages)})")
+
+
+if __name__ == "__main__":
+    main()
