@@ -9,9 +9,9 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve build test system-deps clean
 
 serve: $(READY)  ## set up .venv/ and serve the site with live reload
-	ENABLE_PDF_EXPORT=0 $(BIN)/mkdocs serve --livereload
+	ENABLE_PDF_EXPORT=0 ENABLE_OFFLINE_ARCHIVE=0 $(BIN)/mkdocs serve --livereload
 
-build: $(READY)  ## build site/ (pages, search, PDFs, offline archive)
+build: $(READY) system-deps  ## build site/ (pages, search, PDFs, offline archive)
 	$(BIN)/mkdocs build --strict
 
 test: $(READY) system-deps  ## set up and run the whole test suite
@@ -23,7 +23,7 @@ $(READY): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
 	touch $@
 
-system-deps:  ## the browser and fonts the tests need, from Debian's packages
+system-deps:  ## the browser, fonts and libraries the build and tests need, from Debian's packages
 	@scripts/system-deps.sh
 
 clean:

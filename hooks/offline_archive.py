@@ -35,6 +35,7 @@ def on_config(config):
     if IS_OFFLINE_BUILD:
         config.extra["polyfills"] = ["assets/javascripts/iframe-worker-shim.js"]
     elif enabled() and _running is None:  # once per build: per-language builds call on_config again
+        config.extra["offline_archive"] = ARCHIVE
         folder = tempfile.TemporaryDirectory()
         command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", config.config_file_path, "--site-dir", folder.name]
         env = {**os.environ, "OFFLINE_BUILD": "true", "ENABLE_PDF_EXPORT": "0", "NO_MKDOCS_2_WARNING": "1"}
@@ -47,14 +48,24 @@ def on_config(config):
 def on_post_build(config):
     global _running
     site = Path(config.site_dir)
-    if _running is None or not (site / "en" / "index.html").exists():
-        return  # switched off, or a nested per-language build
+    if _running is None or config.plugins["i18n"].building:
+        return  # switched off, or a per-language build inside the whole build
     (process, folder), _running = _running, None
     with folder:
         output, _ = process.communicate()
         if process.returncode != 0:
             raise PluginError(f"The offline archive's build failed:\n{output}")
         write_zip(Path(folder.name), site / ARCHIVE)
+
+
+def on_build_error(error):
+    """Stop the archive's build when this one fails, so that nothing is left behind."""
+    global _running
+    if _running is not None:
+        (process, folder), _running = _running, None
+        process.kill()
+        process.wait()
+        folder.cleanup()
 
 
 def write_zip(folder: Path, target: Path) -> None:

@@ -23,9 +23,9 @@ SEARCH_SETTINGS = {
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language and merged the index
 def on_post_build(config):
+    if config.plugins["i18n"].building:
+        return  # a per-language build inside the whole build: the merged index is written later
     merged_file = Path(config.site_dir) / "search" / "search_index.json"
-    if not merged_file.exists():
-        return  # a nested per-language build: the merged index is written later
     merged = json.loads(merged_file.read_text(encoding="utf-8"))
     if not any(doc["location"].startswith("en/") for doc in merged["docs"]):
         return  # already split

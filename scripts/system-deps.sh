@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Install what the tests need from outside PyPI: Debian's Chromium (driven by Playwright),
-# Noto CJK fonts (Chinese in the browser and in PDFs) and poppler-utils (PDF checks).
+# Install what the build and the tests need from outside PyPI: Debian's Chromium (driven by
+# Playwright), Pango (WeasyPrint's text layout), the fonts of the PDFs and the browser (Noto CJK
+# for Chinese; Noto core for Thai, Arabic and other scripts that sources quote; DejaVu for
+# symbols) and poppler-utils (PDF checks).
 # Installs only what is missing; needs root (as in CI) when something is missing.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 fc-list :lang=zh 2>/dev/null | grep -qi "noto.*cjk" || missing+=(fonts-noto-cjk)
+fc-list :family="Noto Sans Thai" 2>/dev/null | grep -q . || missing+=(fonts-noto-core)
+fc-list :family="DejaVu Sans" 2>/dev/null | grep -q . || missing+=(fonts-dejavu-core)
+ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then

@@ -42,10 +42,12 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def build(project: Path, site: Path | None = None) -> Build:
-    """Run `mkdocs build --strict` in a project folder, as `make build` does."""
+def build(project: Path, site: Path | None = None, exports: bool = False) -> Build:
+    """Run `mkdocs build --strict` in a project folder, as `make build` does; the PDFs and the
+    offline archive only when asked for, since most checks need only the pages."""
     site = site or project / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    switch = "1" if exports else "0"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ENABLE_PDF_EXPORT": switch, "ENABLE_OFFLINE_ARCHIVE": switch}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=project,
@@ -61,7 +63,7 @@ def build(project: Path, site: Path | None = None) -> Build:
 def site(tmp_path_factory) -> Path:
     """The real site, built once for the whole session from a copy of the project."""
     project = copy_project(tmp_path_factory.mktemp("project"))
-    result = build(project)
+    result = build(project, exports=True)
     assert result.ok, result.output
     return result.site
 

@@ -41,3 +41,13 @@ def test_choosing_the_other_language_opens_the_same_page_in_it(page, served_site
     assert page.url == served_site + source.twin.url
     assert page.locator("html").get_attribute("lang") == source.twin.lang
     assert page.locator("article h1").inner_text() == source.twin.meta["title"]
+
+
+def test_the_search_index_is_fetched_only_when_a_reader_opens_the_search(page, served_site):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(served_site + "countries/us/", wait_until="networkidle")
+    assert not [url for url in requested if "search_index" in url]
+    page.locator("input.md-search__input").click()
+    page.wait_for_load_state("networkidle")
+    assert [url for url in requested if url.endswith("/search/search_index.json")]

@@ -28,10 +28,13 @@ def test_at_least_sixteen_countries_are_covered_including_the_common_ones():
 
 def article_links(page, site):
     """Where the article's links lead, written language-neutrally so that twins can be compared:
-    our own pages without their language prefix or heading anchor (heading slugs are per language)."""
+    our own pages without their language prefix or heading anchor (heading slugs are per language).
+    Download links are left out: each language offers its own PDF."""
     here = "https://site.test/" + page.url
     links = set()
     for a in page.html(site).select("article a[href]:not(.headerlink):not(.md-content__button)"):
+        if a.find_parent(class_="guide-downloads"):
+            continue
         url = urljoin(here, a["href"])
         if url.startswith("https://site.test/"):
             parts = urlsplit(url)

@@ -1,0 +1,296 @@
+"""Write the PDFs: the whole guide and every country guide, in each language, from the built pages.
+
+Each chapter is the <article> of a built page, so a PDF says exactly what the web page says.
+The whole guide puts the pages in navigation order behind a cover and a contents page; the
+checklists that every country page repeats are printed once, as the last chapter. Links between
+chapters stay inside the document. A country PDF is an extract of the whole guide's laid-out
+pages (its own cover and the country's chapter), so it keeps the guide's page numbers and costs
+no second layout; its links to other chapters, the checklists included, go to the live site.
+WeasyPrint renders with data/pdf.css: fonts embedded, tagged, the document language set. A
+character that the PDF fonts cannot draw fails the build, naming the page. The Chinese PDFs are
+laid out in a second process while the English pages are still being built. ENABLE_PDF_EXPORT=0 skips the PDFs (make serve does).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+import multiprocessing
+import os
+import posixpath
+import re
+import subprocess
+from functools import cache
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.nav import Section
+
+ROOT = Path(__file__).resolve().parent.parent
+STYLESHEET = ROOT / "data" / "pdf.css"
+FONT_FAMILIES = re.findall(r'"([^"]+)"', re.search(r"font-family:([^;]+);", STYLESHEET.read_text(encoding="utf-8")).group(1))
+HTML_LANG = {"zh": "zh-Hans", "en": "en"}
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
+NOT_PRINTED = [
+    re.compile(r'<a href="[^"]*" title="[^"]*" class="md-content__button[^"]*"[^>]*>.*?</a>', re.DOTALL),
+    re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL),
+    re.compile(r'<(p|ul) class="guide-downloads">.*?</\1>', re.DOTALL),
+]
+ATTRIBUTE = re.compile(r'\b(id|href|src)="([^"]*)"')
+FIRST_CHECKLIST = "myths.md"  # the first of the shared snippets that close every country page
+_outline: dict[str, list[tuple[str, str, str]]] = {}  # language -> [("section"|"page", title or dest, src)]
+_chinese: multiprocessing.Process | None = None
+
+
+def enabled() -> bool:
+    return os.environ.get("ENABLE_PDF_EXPORT", "1") != "0" and os.environ.get("OFFLINE_BUILD") != "true"
+
+
+def pdf_name(lang: str, country: dict | None = None) -> str:
+    """The PDF's path under its language's root: the name says which guide and which language."""
+    suffix = f"-{country['country'].lower()}" if country else ""
+    return f"pdf/number-retention-sim-guide-{HTML_LANG[lang].lower()}{suffix}.pdf"
+
+
+def on_files(files, config):
+    if enabled():
+        countries = config.extra["countries"]
+        config.extra["pdf"] = {
+            lang: {"guide": pdf_name(lang), **{c["country"]: pdf_name(lang, c) for c in countries[lang]}}
+            for lang in countries
+        }
+    return files
+
+
+@event_priority(-150)  # after mkdocs-static-i18n has translated the navigation
+def on_nav(nav, config, files):
+    entries = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, Section):
+                entries.append(("section", item.title, ""))
+                walk(item.children)
+            elif getattr(item, "file", None):
+                entries.append(("page", item.file.dest_uri, item.file.src_uri))
+
+    walk(nav.items)
+    lang = "en" if any(src.endswith(".en.md") for _, _, src in entries) else "zh"
+    _outline[lang] = entries
+    return nav
+
+
+def on_pre_build(config):
+    """When the English build starts, the Chinese pages are done: lay out their PDFs meanwhile."""
+    global _chinese
+    if enabled() and config.plugins["i18n"].building and _chinese is None:
+        _chinese = multiprocessing.get_context("fork").Process(target=export_or_exit, args=(config, "zh"))
+        _chinese.start()
+
+
+@event_priority(-250)  # after the search index is split, while the offline archive still builds
+def on_post_build(config):
+    global _chinese
+    if not enabled() or config.plugins["i18n"].building:
+        return  # switched off, or a per-language build inside the whole build
+    chinese, _chinese = _chinese, None
+    try:
+        export(config, "en")
+    finally:
+        chinese.join()
+    if chinese.exitcode != 0:
+        raise PluginError("PDF export failed for the Chinese PDFs (see the message above)")
+
+
+def on_build_error(error):
+    global _chinese
+    if _chinese is not None:
+        _chinese.kill()
+        _chinese.join()
+        _chinese = None
+
+
+def export_or_exit(config, lang: str) -> None:
+    try:
+        export(config, lang)
+    except PluginError as error:
+        logging.getLogger("mkdocs").error(str(error))
+        os._exit(1)
+
+
+class Chapter:
+    def __init__(self, dest: str, src: str, body: str):
+        self.dest, self.src, self.body = dest, src, body
+        self.url = dest.removesuffix("index.html")
+        title = re.search(r"<h1[^>]*>(.*?)</h1>", body, re.DOTALL)
+        self.title = html.unescape(re.sub(r"<[^>]+>", "", title.group(1))).strip() if title else src
+        code = re.fullmatch(r"countries/(\w\w)(?:\.en)?\.md", src)
+        self.country = code.group(1).upper() if code else None
+
+    @classmethod
+    def read(cls, site: Path, dest: str, src: str) -> Chapter:
+        body = ARTICLE.search((site / dest).read_text(encoding="utf-8")).group(1)
+        for pattern in NOT_PRINTED:
+            body = pattern.sub("", body)
+        return cls(dest, src, body)
+
+    def undrawable(self) -> list[str]:
+        text = html.unescape(re.sub(r"<[^>]+>", " ", self.body))
+        missing = sorted({ch for ch in text if not ch.isspace() and ord(ch) not in drawable_characters()})
+        if not missing:
+            return []
+        codes = ", ".join(f"U+{ord(ch):04X}" for ch in missing)
+        return [f"docs/{self.src}: none of the PDF fonts ({', '.join(FONT_FAMILIES)}) can draw {''.join(missing)!r} ({codes})"]
+
+    def split_checklists(self, lang: str) -> tuple[str, str]:
+        """The body without the shared checklists, and the checklists, which end before the sources."""
+        heading = (ROOT / "snippets" / lang / FIRST_CHECKLIST).read_text(encoding="utf-8").split("\n", 1)[0].removeprefix("## ")
+        start = re.search(rf"<h2 id=\"[^\"]*\">{re.escape(html.escape(heading, quote=False))}</h2>", self.body)
+        end = self.body.find('<section class="guide-sources"')
+        return self.body[: start.start()] + self.body[end:], self.body[start.start() : end]
+
+
+@cache
+def drawable_characters() -> frozenset[int]:
+    """Every character the font families of data/pdf.css can draw, together."""
+    from fontTools.ttLib import TTFont
+
+    characters: set[int] = set()
+    for family in FONT_FAMILIES:
+        found = subprocess.run(["fc-match", "-f", "%{family}\n%{file}\n%{index}", family], capture_output=True, text=True)
+        matched, file, index = (found.stdout.split("\n") + ["", "", "0"])[:3]
+        if family not in matched.split(","):
+            raise PluginError(f"PDF export needs the font {family!r} (see scripts/system-deps.sh); fontconfig offers {matched!r}")
+        characters |= set(TTFont(file, fontNumber=int(index or 0), lazy=True).getBestCmap())
+    return frozenset(characters)
+
+
+def export(config, lang: str) -> None:
+    """Lay out the whole guide once; write it, then each country's extract of it."""
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    site = Path(config.site_dir)
+    chapters = [Chapter.read(site, dest, src) for kind, dest, src in _outline[lang] if kind == "page"]
+    problems = [problem for chapter in chapters for problem in chapter.undrawable()]
+    if problems:
+        raise PluginError("PDF export failed:\n  " + "\n  ".join(problems))
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    strings = config.extra["strings"][lang]
+    root = site / "en" if lang == "en" else site
+    fonts = FontConfiguration()  # one for the stylesheet and the documents, or @font-face is ignored
+    css = [CSS(filename=str(STYLESHEET), font_config=fonts)]
+
+    def render(source: str):
+        return HTML(string=source, base_url=str(root)).render(stylesheets=css, font_config=fonts)
+
+    guide = render(whole_guide(config, lang, chapters, site))
+    write(guide, root / pdf_name(lang))
+
+    first_page = {name: i for i, page in enumerate(guide.pages) for name in page.anchors if re.fullmatch(r"c\d+", name)}
+    starts = sorted(first_page.values()) + [len(guide.pages)]
+    pages_of = {n: guide.pages[first_page[f"c{n}"] : starts[starts.index(first_page[f"c{n}"]) + 1]] for n in range(1, len(chapters) + 2)}
+    live = {f"c{n}": config.site_url + chapter.url for n, chapter in enumerate(chapters, 1)}
+    for n, chapter in enumerate(chapters, 1):
+        if chapter.country:
+            cover = render(document(config, lang, site, "", chapter.title, strings["pdf_offprint"]))
+            pages = cover.pages + pages_of[n]
+            # the checklists chapter is not in the extract: its link goes to the country's own web page
+            link_outside_to_live_site(pages, {**live, f"c{len(chapters) + 1}": live[f"c{n}"]})
+            write(cover.copy(pages), root / config.extra["pdf"][lang][chapter.country])
+
+
+def link_outside_to_live_site(pages, live: dict[str, str]) -> None:
+    """Links to chapters that an extract leaves out go to the live site instead."""
+    present = {name for page in pages for name in page.anchors}
+    for page in pages:
+        fixed = []
+        for kind, target, rectangle, box in page.links:
+            if kind == "internal" and target not in present:
+                chapter, _, fragment = target.partition("-")
+                kind, target = "external", live[chapter] + (f"#{fragment}" if fragment else "")
+            fixed.append((kind, target, rectangle, box))
+        page.links = fixed
+
+
+def write(document, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    document.write_pdf(target, pdf_tags=True)
+
+
+def whole_guide(config, lang: str, chapters: list[Chapter], site: Path) -> str:
+    strings = config.extra["strings"][lang]
+    number = {chapter.url: n for n, chapter in enumerate(chapters, 1)}
+    checklists_number = len(chapters) + 1
+    parts, checklists = [], ""
+    for n, chapter in enumerate(chapters, 1):
+
+        def resolve(attribute, value, chapter=chapter, n=n):
+            if attribute == "id":
+                return f"c{n}-{value}"
+            target = urlsplit(value)
+            if target.scheme or value.startswith("//"):
+                return value
+            if value.startswith("#"):
+                return f"#c{n}-{value[1:]}"
+            path = posixpath.normpath(posixpath.join(chapter.url or ".", target.path)).strip("/.")
+            path = path + "/" if path else ""
+            if attribute == "src":
+                return (site / path).as_uri()
+            if path in number:
+                return f"#c{number[path]}" + (f"-{target.fragment}" if target.fragment else "")
+            return urljoin(config.site_url + chapter.url, value)
+
+        body = rewrite(chapter.body, resolve)
+        if chapter.country:
+            body, found = Chapter(chapter.dest, chapter.src, body).split_checklists(lang)
+            checklists = checklists or found
+            note = f'<p class="guide-note"><a href="#c{checklists_number}">{strings["pdf_see_checklists"]}</a></p>'
+            body = body.replace('<section class="guide-sources"', note + '<section class="guide-sources"', 1)
+        parts.append(f'<section class="chapter" id="c{n}">{body}</section>')
+    parts.append(f'<section class="chapter" id="c{checklists_number}"><h1>{strings["pdf_checklists"]}</h1>{checklists}</section>')
+    return document(config, lang, site, contents(config, lang, chapters) + "".join(parts))
+
+
+def rewrite(body: str, resolve) -> str:
+    """The body with each id, href and src passed through resolve(attribute, value)."""
+    return ATTRIBUTE.sub(lambda m: f'{m.group(1)}="{html.escape(resolve(m.group(1), html.unescape(m.group(2))))}"', body)
+
+
+def contents(config, lang: str, chapters: list[Chapter]) -> str:
+    number = {chapter.dest: n for n, chapter in enumerate(chapters, 1)}
+    items = []
+    for kind, value, _ in _outline[lang]:
+        if kind == "section":
+            items.append(f'<li class="section">{html.escape(value)}</li>')
+        else:
+            items.append(f'<li><a href="#c{number[value]}">{html.escape(chapters[number[value] - 1].title)}</a></li>')
+    items.append(f'<li><a href="#c{len(chapters) + 1}">{config.extra["strings"][lang]["pdf_checklists"]}</a></li>')
+    return f'<nav class="contents"><h1>{config.extra["strings"][lang]["pdf_contents"]}</h1><ol>{"".join(items)}</ol></nav>'
+
+
+def document(config, lang: str, site: Path, body: str, subtitle: str | None = None, note: str | None = None) -> str:
+    strings = config.extra["strings"][lang]
+    home = (site / ("en/index.html" if lang == "en" else "index.html")).read_text(encoding="utf-8")
+    site_name = html.unescape(re.search(r"<title>(.*?)</title>", home).group(1))
+    description = html.unescape(re.search(r'<meta name="description" content="([^"]*)"', home).group(1))
+    title = f"{site_name}: {subtitle}" if subtitle else site_name
+    address = config.site_url + ("en/" if lang == "en" else "")
+    today = dt.date.today().isoformat()
+    cover = (
+        f'<section class="cover" data-title="{html.escape(site_name)}"><h1>{html.escape(title)}</h1>'
+        f'<p class="subtitle">{html.escape(description)}</p><dl>'
+        f"<dt>{strings['pdf_language']}</dt><dd>{strings['language_name']} ({HTML_LANG[lang]})</dd>"
+        f"<dt>{strings['pdf_built']}</dt><dd>{today}</dd>"
+        f'<dt>{strings["pdf_website"]}</dt><dd><a href="{address}">{address}</a></dd></dl>'
+        f'<p class="notice">{html.escape(note or strings["pdf_notice"])}</p></section>'
+    )
+    return (
+        f'<!doctype html><html lang="{HTML_LANG[lang]}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+        f'<meta name="description" content="{html.escape(description)}"><meta name="dcterms.created" content="{today}">'
+        f"</head><body>{cover}{body}</body></html>"
+    )

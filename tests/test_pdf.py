@@ -1,0 +1,144 @@
+"""The PDFs: the whole guide and every country guide, in both languages, read as real documents."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from urllib.parse import unquote
+
+import pytest
+from conftest import SITE_URL, build
+from PIL import Image
+from pypdf import PdfReader
+from site_pages import country_pages
+
+LANGUAGES = {"zh": ("pdf", "zh-Hans"), "en": ("en/pdf", "en")}
+COUNTRIES = country_pages()
+
+
+def whole_guide(site, lang):
+    folder, code = LANGUAGES[lang]
+    return site / folder / f"number-retention-sim-guide-{code.lower()}.pdf"
+
+
+def country_pdf(site, page):
+    folder, code = LANGUAGES[page.lang]
+    return site / folder / f"number-retention-sim-guide-{code.lower()}-{page.meta['country'].lower()}.pdf"
+
+
+def outline_titles(outline, depth=0):
+    for item in outline:
+        if isinstance(item, list):
+            yield from outline_titles(item, depth + 1)
+        else:
+            yield depth, item.title
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_whole_guide_is_a_tagged_document_in_its_language(site, lang):
+    reader = PdfReader(whole_guide(site, lang))
+    catalog = reader.trailer["/Root"]
+    assert catalog["/Lang"] == LANGUAGES[lang][1]
+    assert catalog["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in catalog
+    chapters = [p for p in COUNTRIES if p.lang == lang]
+    assert len(chapters) * 2 < len(reader.pages) < 400
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_whole_guide_has_a_bookmark_for_every_country_and_its_sections(site, lang):
+    titles = list(outline_titles(PdfReader(whole_guide(site, lang)).outline))
+    top = [title for depth, title in titles if depth == 0]
+    for page in (p for p in COUNTRIES if p.lang == lang):
+        assert page.meta["title"] in top
+    assert sum(1 for depth, _ in titles if depth == 1) >= 5 * len(top) // 2  # sections under the chapters
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_whole_guide_opens_with_a_cover_and_a_contents_page_with_page_numbers(site, lang):
+    reader = PdfReader(whole_guide(site, lang))
+    cover, contents = reader.pages[0].extract_text(), reader.pages[1].extract_text()
+    assert re.search(r"\d{4}-\d{2}-\d{2}", cover) and SITE_URL in cover
+    first_country = next(p for p in COUNTRIES if p.lang == lang).meta["title"]
+    assert re.search(rf"{re.escape(first_country)}\s*\.*\s*\d+", contents)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_whole_guide_text_names_every_country_in_its_language(site, lang):
+    text = subprocess.run(["pdftotext", str(whole_guide(site, lang)), "-"], capture_output=True, text=True, check=True).stdout
+    for page in (p for p in COUNTRIES if p.lang == lang):
+        assert page.meta["title"] in text
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_internal_link_of_the_whole_guide_lands_inside_it_and_sources_are_clickable(site, lang):
+    reader = PdfReader(whole_guide(site, lang))
+    destinations = set(reader.named_destinations)
+    internal, external = [], []
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            link = annotation.get_object()
+            if "/Dest" in link:
+                internal.append(str(link["/Dest"]))
+            elif "/A" in link:
+                external.append(unquote(str(link["/A"]["/URI"])))
+    assert internal and set(internal) <= destinations
+    sources = {unquote(s["url"]) for p in COUNTRIES if p.lang == lang for s in p.meta["sources"]}
+    assert sources <= set(external)
+
+
+@pytest.mark.parametrize("page", COUNTRIES, ids=lambda p: p.src)
+def test_every_country_has_its_own_pdf_linking_to_the_live_site(site, page):
+    path = country_pdf(site, page)
+    reader = PdfReader(path)
+    assert 2 <= len(reader.pages) < len(PdfReader(whole_guide(site, page.lang)).pages) // 3
+    assert reader.trailer["/Root"]["/Lang"] == LANGUAGES[page.lang][1]
+    destinations = set(reader.named_destinations)
+    uris = []
+    for pdf_page in reader.pages:
+        for annotation in pdf_page.get("/Annots") or []:
+            link = annotation.get_object()
+            if "/Dest" in link:
+                assert str(link["/Dest"]) in destinations
+            elif "/A" in link:
+                uris.append(str(link["/A"]["/URI"]))
+    assert any(uri.startswith(SITE_URL) for uri in uris), "no link to the live site"
+    assert page.meta["title"] in reader.pages[0].extract_text()
+    html = page.html(site)
+    link = html.select_one(".guide-downloads a")
+    assert link["href"].endswith(path.name)
+
+
+def test_the_home_page_in_each_language_links_the_whole_guide_pdf(site):
+    for home, lang in (("index.html", "zh"), ("en/index.html", "en")):
+        assert whole_guide(site, lang).name in (site / home).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_fonts_are_embedded_as_real_outline_fonts(site, lang):
+    report = subprocess.run(["pdffonts", str(whole_guide(site, lang))], capture_output=True, text=True, check=True).stdout
+    rows = [line for line in report.splitlines()[2:] if line.strip()]
+    assert any("Noto-Sans-CJK" in row for row in rows)
+    for row in rows:
+        assert re.search(r"\b(CID Type 0C|CID TrueType|TrueType|CID Type 0)\b", row), row
+        assert "Type 3" not in row
+        assert re.search(r"\byes\s+yes\s+yes\b", row), row  # embedded, subset, with a Unicode map
+
+
+def test_a_rendered_chinese_page_is_neither_blank_nor_boxes(site, tmp_path):
+    """A page of a country chapter, rendered to an image, is mostly paper with some ink, and its
+    text copies out as the Chinese the page says (missing glyphs would copy out as nothing)."""
+    pdf = country_pdf(site, next(p for p in COUNTRIES if p.lang == "zh"))
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "2", "-l", "2", str(pdf), str(tmp_path / "page")], check=True)
+    image = Image.open(next(tmp_path.glob("page*.png"))).convert("L")
+    ink = sum(image.histogram()[:128]) / (image.width * image.height)
+    assert 0.01 < ink < 0.3
+    text = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert len(re.findall(r"[\u4e00-\u9fff]", text)) > 100
+
+
+def test_a_character_no_pdf_font_can_draw_fails_the_build_naming_the_page(broken_project):
+    page = broken_project / "docs/countries/us.en.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n\nAn Egyptian hieroglyph: \U00013000.\n", encoding="utf-8")
+    result = build(broken_project, exports=True)
+    assert not result.ok
+    assert "docs/countries/us.en.md" in result.output and "U+13000" in result.output
