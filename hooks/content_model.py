@@ -31,6 +31,8 @@ from pydantic import (
 )
 
 LANGUAGES = ("zh", "en")
+
+
 class _FrontMatterLoader(yaml.SafeLoader):
     """YAML as the model should judge it: dates stay text for the model to check, and only
     true/false are booleans (YAML 1.1 would read Norway's code NO, or an unquoted no, as false)."""
@@ -207,12 +209,10 @@ def compare_twins(docs_dir: Path, src: str, zh: Page, en: Page) -> list[str]:
             problems.append(f"{where}: front matter field 'country' differs ({zh.country} / {en.country})")
         if len(zh.carriers) != len(en.carriers):
             problems.append(f"{where}: front matter field 'carriers' lists {len(zh.carriers)} / {len(en.carriers)}")
-        for i, (a, b) in enumerate(zip(zh.carriers, en.carriers)):
+        for i, (a, b) in enumerate(zip(zh.carriers, en.carriers, strict=False)):
             for name, zh_value, en_value in facts_of(a, b):
                 if zh_value != en_value:
-                    problems.append(
-                        f"{where}: front matter field 'carriers[{i}].{name}' differs ({zh_value} / {en_value})"
-                    )
+                    problems.append(f"{where}: front matter field 'carriers[{i}].{name}' differs ({zh_value} / {en_value})")
     if zh.last_verified != en.last_verified:
         problems.append(f"{where}: front matter field 'last_verified' differs ({zh.last_verified} / {en.last_verified})")
     zh_urls, en_urls = [s.url for s in zh.sources], [s.url for s in en.sources]

@@ -149,6 +149,6 @@ def comparison_table(countries: list[dict], from_src: str, lang: str) -> str:
             rows.append(f"<tr>{row}</tr>")
     return (
         f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table guide-compare">'
-        f'<table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         f'</div></div>\n\n<p class="guide-note">{html.escape(text["compare_note"])}</p>\n'
     )

@@ -1,7 +1,9 @@
-"""Fail the build when a page links to a seller contact, a link shortener or a tracking URL.
+"""Fail the build when a page links anywhere but to a reviewed host, over https, without trackers.
 
-The rules live in data/link-policy.yml. Every href and src in the final HTML of every page is
-checked, so links that come from snippets, front matter or templates are covered too.
+The rules live in data/link-policy.yml: every link that leaves the site must be https and go to
+a host on the allowlist; seller contacts, link shorteners and tracking or referral parameters
+are refused by name. Every href and src in the final HTML of every page is checked, so links
+that come from snippets, front matter or templates are covered too.
 """
 
 from __future__ import annotations
@@ -17,9 +19,14 @@ from mkdocs.exceptions import PluginError
 
 LINK = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 POLICY = yaml.safe_load((Path(__file__).parent.parent / "data" / "link-policy.yml").read_text(encoding="utf-8"))
+ALLOWED = {host for group in POLICY["allowed_hosts"].values() for host in group}
 
 
-def violation(url: str) -> str | None:
+def belongs_to(host: str, listed: str) -> bool:
+    return host == listed or host.endswith("." + listed)
+
+
+def violation(url: str, own_host: str = "") -> str | None:
     """Why the URL may not be linked, or None when it may."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") and not url.startswith("//"):
@@ -35,6 +42,12 @@ def violation(url: str) -> str | None:
     for name, _ in parse_qsl(parts.query, keep_blank_values=True):
         if any(fnmatch.fnmatchcase(name.lower(), pattern) for pattern in POLICY["tracking_parameters"]):
             return f"tracking parameter '{name}'"
+    if belongs_to(host, own_host):
+        return None
+    if parts.scheme != "https":
+        return "a link that leaves the site must be https"
+    if not any(belongs_to(host, listed) for listed in ALLOWED):
+        return f"host {host} is not on the reviewed allowlist in data/link-policy.yml"
     return None
 
 
@@ -42,7 +55,7 @@ def on_post_page(output, page, config):
     problems = [
         f"{Path(config.docs_dir).name}/{page.file.src_uri}: link {url} is not allowed ({reason})"
         for url in dict.fromkeys(html.unescape(u) for u in LINK.findall(output))
-        if (reason := violation(url))
+        if (reason := violation(url, own_host=urlsplit(config.site_url).hostname or ""))
     ]
     if problems:
         raise PluginError("Link policy check failed:\n  " + "\n  ".join(problems))

@@ -37,9 +37,25 @@ def on_config(config):
     elif enabled() and _running is None:  # once per build: per-language builds call on_config again
         config.extra["offline_archive"] = ARCHIVE
         folder = tempfile.TemporaryDirectory()
-        command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", config.config_file_path, "--site-dir", folder.name]
+        command = [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--quiet",
+            "--config-file",
+            config.config_file_path,
+            "--site-dir",
+            folder.name,
+        ]
         env = {**os.environ, "OFFLINE_BUILD": "true", "ENABLE_PDF_EXPORT": "0", "NO_MKDOCS_2_WARNING": "1"}
-        process = subprocess.Popen(command + (["--strict"] if config.strict else []), env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        process = subprocess.Popen(
+            command + (["--strict"] if config.strict else []),
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         _running = (process, folder)
     return config
 

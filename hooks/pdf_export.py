@@ -59,8 +59,7 @@ def on_files(files, config):
     if enabled():
         countries = config.extra["countries"]
         config.extra["pdf"] = {
-            lang: {"guide": pdf_name(lang), **{c["country"]: pdf_name(lang, c) for c in countries[lang]}}
-            for lang in countries
+            lang: {"guide": pdf_name(lang), **{c["country"]: pdf_name(lang, c) for c in countries[lang]}} for lang in countries
         }
     return files
 
@@ -193,7 +192,9 @@ def export(config, lang: str) -> None:
 
     first_page = {name: i for i, page in enumerate(guide.pages) for name in page.anchors if re.fullmatch(r"c\d+", name)}
     starts = sorted(first_page.values()) + [len(guide.pages)]
-    pages_of = {n: guide.pages[first_page[f"c{n}"] : starts[starts.index(first_page[f"c{n}"]) + 1]] for n in range(1, len(chapters) + 2)}
+    pages_of = {
+        n: guide.pages[first_page[f"c{n}"] : starts[starts.index(first_page[f"c{n}"]) + 1]] for n in range(1, len(chapters) + 2)
+    }
     live = {f"c{n}": config.site_url + chapter.url for n, chapter in enumerate(chapters, 1)}
     for n, chapter in enumerate(chapters, 1):
         if chapter.country:

@@ -46,7 +46,10 @@ def timed_build(project: Path, env: dict[str, str]) -> tuple[float, Path]:
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}, check=True, capture_output=True,
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+        check=True,
+        capture_output=True,
     )
     return time.perf_counter() - start, site
 
@@ -86,7 +89,9 @@ def first_load(site: Path, path: str) -> tuple[int, int, int]:
     base = f"http://127.0.0.1:{server.server_port}/"
     files = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--headless", "--no-sandbox", "--disable-gpu"])
+        browser = playwright.chromium.launch(
+            executable_path=shutil.which("chromium"), args=["--headless", "--no-sandbox", "--disable-gpu"]
+        )
         page = browser.new_page()
         page.on("requestfinished", lambda request: files.append(request.url))
         page.goto(base + path, wait_until="networkidle")
@@ -102,13 +107,24 @@ def first_load(site: Path, path: str) -> tuple[int, int, int]:
     return len(files), raw, compressed
 
 
+def row(site: str, build: str, times: list[float], pages: int, size: int) -> str:
+    return f"| {site} | {build} | {statistics.median(times):.2f} s | {pages} | {size / 1e6:.1f} MB |"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sizes", type=int, nargs="*", default=[50, 100, 200])
     args = parser.parse_args()
 
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), platform.processor())
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
     print(f"machine: {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, {platform.system()} {platform.release()}")
     print()
     variants = {
@@ -122,13 +138,14 @@ def main() -> None:
         for name, env in variants.items():
             times = [timed_build(real, env)[0] for _ in range(args.runs)]
             pages, size = describe(real / "site")
-            print(f"| real ({len(list((real / 'docs/countries').glob('*.en.md'))) - 1} countries) | {name} | {statistics.median(times):.2f} s | {pages} | {size / 1e6:.1f} MB |")
+            countries = len(list((real / "docs/countries").glob("*.en.md"))) - 1
+            print(row(f"real ({countries} countries)", name, times, pages, size))
         for count in args.sizes:
             project = copy_project(Path(folder) / f"generated-{count}")
             add_generated_countries(project, count)
             times = [timed_build(project, variants["pages + search only"])[0] for _ in range(args.runs)]
             pages, size = describe(project / "site")
-            print(f"| generated ({count} countries) | pages + search only | {statistics.median(times):.2f} s | {pages} | {size / 1e6:.1f} MB |")
+            print(row(f"generated ({count} countries)", "pages + search only", times, pages, size))
         print()
         timed_build(real, {})
         print("| first load of | requests | transferred (gzip) | uncompressed |")

@@ -65,7 +65,10 @@ def main() -> None:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(CompressingHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}/"
-    flags = "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+    flags = " ".join(
+        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        + ["--disable-component-update", "--disable-sync", "--no-first-run"]
+    )
     print("| page | " + " | ".join(CATEGORIES) + " |")
     print("| --- | " + " | ".join("---" for _ in CATEGORIES) + " |")
     misses = {}
@@ -73,9 +76,19 @@ def main() -> None:
         for path in PAGES:
             report = Path(folder) / "report.json"
             subprocess.run(
-                ["npx", "--yes", LIGHTHOUSE, base + path, "--quiet", f"--chrome-flags={flags}",
-                 "--output=json", f"--output-path={report}", "--only-categories=" + ",".join(CATEGORIES)],
-                check=True, env={**__import__("os").environ, "CHROME_PATH": shutil.which("chromium")},
+                [
+                    "npx",
+                    "--yes",
+                    LIGHTHOUSE,
+                    base + path,
+                    "--quiet",
+                    f"--chrome-flags={flags}",
+                    "--output=json",
+                    f"--output-path={report}",
+                    "--only-categories=" + ",".join(CATEGORIES),
+                ],
+                check=True,
+                env={**__import__("os").environ, "CHROME_PATH": shutil.which("chromium")},
             )
             result = json.loads(report.read_text())
             scores = [round(result["categories"][c]["score"] * 100) for c in CATEGORIES]

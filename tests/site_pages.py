@@ -24,7 +24,7 @@ class SourcePage:
         return "en" if self.src.endswith(".en.md") else "zh"
 
     @property
-    def twin(self) -> "SourcePage":
+    def twin(self) -> SourcePage:
         stem = self.src.removesuffix(".en.md").removesuffix(".md")
         return SourcePage(f"{stem}.md" if self.lang == "en" else f"{stem}.en.md")
 

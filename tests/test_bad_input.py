@@ -113,6 +113,14 @@ CASES = {
         lambda p: edit(p, US, append("[Tello](https://tello.com/?utm_source=guide)")),
         [US, "utm_source", "tracking parameter"],
     ),
+    "link to a host that is not on the allowlist": (
+        lambda p: edit(p, US, append("[便宜的卡](https://cheap-sims.example/buy)")),
+        [US, "https://cheap-sims.example/buy", "not on the reviewed allowlist"],
+    ),
+    "plain http link": (
+        lambda p: edit(p, US_EN, append("[giffgaff](http://www.giffgaff.com/)")),
+        [US_EN, "http://www.giffgaff.com/", "must be https"],
+    ),
     "referral parameter in a snippet": (
         lambda p: edit(p, "snippets/en/scams.md", append("[Shop](https://example.org/plans?ref=abc)")),
         ["docs/", ".en.md", "tracking parameter 'ref'"],

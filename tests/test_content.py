@@ -108,7 +108,10 @@ def test_a_guide_verified_more_than_twelve_months_ago_warns_that_it_may_be_out_o
     stale_day = (dt.date.today() - dt.timedelta(days=400)).isoformat()
     for name in ("us.md", "us.en.md"):
         path = broken_project / "docs/countries" / name
-        path.write_text(re.sub(r"^last_verified: .*$", f"last_verified: {stale_day}", path.read_text(encoding="utf-8"), count=1, flags=re.M), encoding="utf-8")
+        path.write_text(
+            re.sub(r"^last_verified: .*$", f"last_verified: {stale_day}", path.read_text(encoding="utf-8"), count=1, flags=re.M),
+            encoding="utf-8",
+        )
     result = build(broken_project)
     assert result.ok, result.output
     for url in ("countries/us/index.html", "en/countries/us/index.html"):

@@ -9,7 +9,11 @@ from site_pages import all_pages
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-results" / "screenshots"
 PHONE = {"width": 375, "height": 812}
-PAGES = [p for p in all_pages() if p.src in ("index.md", "index.en.md", "compare.md", "countries/us.md", "countries/hk.en.md", "guides/accounts.md")]
+PAGES = [
+    p
+    for p in all_pages()
+    if p.src in ("index.md", "index.en.md", "compare.md", "countries/us.md", "countries/hk.en.md", "guides/accounts.md")
+]
 
 
 @pytest.mark.parametrize("source", PAGES, ids=[p.src for p in PAGES])
@@ -28,7 +32,14 @@ def test_a_page_fits_a_375_pixel_phone_screen_without_sideways_scrolling(browser
 def test_printing_a_country_guide_leaves_out_navigation_and_search(page, served_site, source):
     page.goto(served_site + source.url, wait_until="networkidle")
     page.emulate_media(media="print")
-    for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search", ".md-footer", ".md-content__button"):
+    for selector in (
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-sidebar--secondary",
+        ".md-search",
+        ".md-footer",
+        ".md-content__button",
+    ):
         for element in page.locator(selector).all():
             assert not element.is_visible(), f"{selector} would be printed"
     assert page.locator("article h1").is_visible()
