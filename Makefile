@@ -6,7 +6,7 @@ READY  := $(VENV)/.installed
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test system-deps clean
+.PHONY: serve build test linkcheck system-deps clean
 
 serve: $(READY)  ## set up .venv/ and serve the site with live reload
 	ENABLE_PDF_EXPORT=0 ENABLE_OFFLINE_ARCHIVE=0 $(BIN)/mkdocs serve --livereload
@@ -16,6 +16,11 @@ build: $(READY) system-deps  ## build site/ (pages, search, PDFs, offline archiv
 
 test: $(READY) system-deps  ## set up and run the whole test suite
 	$(BIN)/pytest
+
+linkcheck: $(READY)  ## check every outbound link of the built site (needs the internet)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[linkcheck]"
+	test -d site || $(MAKE) build
+	$(BIN)/python scripts/check_links.py
 
 # Reinstalled only when the pins change.
 $(READY): pyproject.toml constraints.txt

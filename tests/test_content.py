@@ -87,15 +87,17 @@ def test_chinese_copy_passes_the_copy_linter(page):
     assert [f"{line.old!r} -> {line.new!r}" for line in result.lines] == []
 
 
-@pytest.mark.parametrize("snippet", sorted((ROOT / "snippets/zh").glob("*.md")), ids=lambda p: p.name)
-def test_chinese_snippets_pass_the_copy_linter(snippet):
+@pytest.mark.parametrize(
+    "snippet", [*sorted((ROOT / "snippets/zh").glob("*.md")), ROOT / "CONTRIBUTING.md"], ids=lambda p: p.name
+)
+def test_chinese_snippets_and_the_contributing_guide_pass_the_copy_linter(snippet):
     result = autocorrect_py.lint_for(snippet.read_text(encoding="utf-8"), "md")
     assert [f"{line.old!r} -> {line.new!r}" for line in result.lines] == []
 
 
 def test_english_prose_has_no_spelling_errors():
     english = [str(p) for p in DOCS.rglob("*.en.md")] + [str(p) for p in (ROOT / "snippets/en").glob("*.md")]
-    english += [str(ROOT / "README.md")]
+    english += [str(ROOT / "README.md"), str(ROOT / "CONTRIBUTING.en.md")]
     result = subprocess.run(
         [sys.executable, "-m", "codespell_lib", "--toml", str(ROOT / "pyproject.toml"), *english],
         capture_output=True,
