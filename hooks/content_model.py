@@ -244,7 +244,7 @@ def on_files(files, config):
     config.extra["countries"] = {
         lang: sorted(
             (
-                {"src": src, "url": src_to_url(src), **page.model_dump()}
+                {"src": src, **page.model_dump()}
                 for src, page in pages.items()
                 if isinstance(page, CountryPage) and language_of(src) == lang
             ),
@@ -260,9 +260,3 @@ def on_page_markdown(markdown, page, config, files):
     """Give templates the validated values, not MkDocs' own YAML reading of the front matter."""
     page.meta.update(_validated[page.file.src_uri].model_dump(exclude_defaults=True))
     return markdown
-
-
-def src_to_url(src: str) -> str:
-    """The page's URL relative to its language root: countries/us.en.md -> countries/us/."""
-    stem = src.removesuffix(".en.md").removesuffix(".md")
-    return "" if stem == "index" else stem.removesuffix("/index") + "/"
