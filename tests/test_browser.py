@@ -51,3 +51,14 @@ def test_the_search_index_is_fetched_only_when_a_reader_opens_the_search(page, s
     page.locator("input.md-search__input").click()
     page.wait_for_load_state("networkidle")
     assert [url for url in requested if url.endswith("/search/search_index.json")]
+
+
+def test_the_comparison_table_sorts_by_a_column_when_its_heading_is_clicked(page, served_site):
+    page.goto(served_site + "en/compare/", wait_until="networkidle")
+    heading = page.locator(".guide-compare th", has_text="Until the number is lost")
+    heading.click()
+    values = page.eval_on_selector_all(".guide-compare tbody td:nth-child(4)", "cells => cells.map(c => Number(c.dataset.sort))")
+    assert values == sorted(values)
+    heading.click()
+    values = page.eval_on_selector_all(".guide-compare tbody td:nth-child(4)", "cells => cells.map(c => Number(c.dataset.sort))")
+    assert values == sorted(values, reverse=True)
