@@ -274,11 +274,17 @@ def contents(config, lang: str, chapters: list[Chapter]) -> str:
     return f'<nav class="contents"><h1>{config.extra["strings"][lang]["pdf_contents"]}</h1><ol>{"".join(items)}</ol></nav>'
 
 
+@cache
+def site_identity(site: Path, lang: str) -> tuple[str, str]:
+    """The site's name and description in a language, as its built home page gives them."""
+    home = (site / ("en/index.html" if lang == "en" else "index.html")).read_text(encoding="utf-8")
+    name = html.unescape(re.search(r"<title>(.*?)</title>", home).group(1))
+    return name, html.unescape(re.search(r'<meta name="description" content="([^"]*)"', home).group(1))
+
+
 def document(config, lang: str, site: Path, body: str, subtitle: str | None = None, note: str | None = None) -> str:
     strings = config.extra["strings"][lang]
-    home = (site / ("en/index.html" if lang == "en" else "index.html")).read_text(encoding="utf-8")
-    site_name = html.unescape(re.search(r"<title>(.*?)</title>", home).group(1))
-    description = html.unescape(re.search(r'<meta name="description" content="([^"]*)"', home).group(1))
+    site_name, description = site_identity(site, lang)
     title = f"{site_name}: {subtitle}" if subtitle else site_name
     address = config.site_url + ("en/" if lang == "en" else "")
     today = dt.date.today().isoformat()
