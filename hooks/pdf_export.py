@@ -3,18 +3,22 @@
 Each chapter is the <article> of a built page, so a PDF says exactly what the web page says.
 The whole guide puts the pages in navigation order behind a cover and a contents page; the
 checklists that every country page repeats are printed once, as the last chapter. Links between
-chapters stay inside the document. A country PDF is an extract of the whole guide's laid-out
-pages (its own cover and the country's chapter), so it keeps the guide's page numbers and costs
-no second layout; its links to other chapters, the checklists included, go to the live site.
-WeasyPrint renders with data/pdf.css: fonts embedded, tagged, the document language set. A
-character that the PDF fonts cannot draw fails the build, naming the page. The Chinese PDFs are
-laid out in a second process while the English pages are still being built. ENABLE_PDF_EXPORT=0 skips the PDFs (make serve does).
+chapters stay inside the document. WeasyPrint lays out the whole guide and a cover for each
+country, and paints them once, tagged, into one master PDF (data/pdf.css: fonts embedded, the
+document language set). Every PDF is then cut out of the master by hooks/pdf_cut.py: the whole
+guide, and each country's cover with its chapter, which keeps the guide's page numbers and whose
+links to other chapters, the checklists included, go to the live site. Painting each page once
+is what keeps the PDF step under 10 s. A character that the PDF fonts cannot draw fails the
+build, naming the page. The Chinese PDFs are made in a second process while the English pages
+are still being built. ENABLE_PDF_EXPORT=0 skips the PDFs (make serve does).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import html
+import io
 import logging
 import multiprocessing
 import os
@@ -25,6 +29,8 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import pdf_cut
+import pikepdf
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section
@@ -168,7 +174,17 @@ def drawable_characters() -> frozenset[int]:
 
 
 def export(config, lang: str) -> None:
-    """Lay out the whole guide once; write it, then each country's extract of it."""
+    """Lay out and paint the whole guide and the country covers once; cut every PDF out of that."""
+    # WeasyPrint keeps hundreds of thousands of boxes alive until the PDF is written, and the cyclic
+    # garbage collector would walk all of them again and again: about a fifth of the export's time.
+    gc.disable()
+    try:
+        export_pdfs(config, lang)
+    finally:
+        gc.enable()
+
+
+def export_pdfs(config, lang: str) -> None:
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
@@ -187,40 +203,40 @@ def export(config, lang: str) -> None:
     def render(source: str):
         return HTML(string=source, base_url=str(root)).render(stylesheets=css, font_config=fonts)
 
+    site_name, _ = site_identity(site, lang)
+    countries = [(n, chapter) for n, chapter in enumerate(chapters, 1) if chapter.country]
     guide = render(whole_guide(config, lang, chapters, site))
-    write(guide, root / pdf_name(lang))
+    offprint_covers = "".join(cover(config, lang, site, chapter.title, strings["pdf_offprint"]) for _, chapter in countries)
+    covers = render(document(config, lang, site, offprint_covers))
+    # One painting, one font subset and one structure tree for every PDF of the language.
+    master = pikepdf.open(io.BytesIO(guide.copy(guide.pages + covers.pages).write_pdf(pdf_tags=True)))
 
-    first_page = {name: i for i, page in enumerate(guide.pages) for name in page.anchors if re.fullmatch(r"c\d+", name)}
+    first_page: dict[str, int] = {}  # a chapter's anchor is on every page its <section> spans
+    for i, page in enumerate(guide.pages):
+        for name in page.anchors:
+            if re.fullmatch(r"c\d+", name):
+                first_page.setdefault(name, i)
     starts = sorted(first_page.values()) + [len(guide.pages)]
-    pages_of = {
-        n: guide.pages[first_page[f"c{n}"] : starts[starts.index(first_page[f"c{n}"]) + 1]] for n in range(1, len(chapters) + 2)
-    }
     live = {f"c{n}": config.site_url + chapter.url for n, chapter in enumerate(chapters, 1)}
-    for n, chapter in enumerate(chapters, 1):
-        if chapter.country:
-            cover = render(document(config, lang, site, "", chapter.title, strings["pdf_offprint"]))
-            pages = cover.pages + pages_of[n]
-            # the checklists chapter is not in the extract: its link goes to the country's own web page
-            link_outside_to_live_site(pages, {**live, f"c{len(chapters) + 1}": live[f"c{n}"]})
-            write(cover.copy(pages), root / config.extra["pdf"][lang][chapter.country])
 
+    def outside(home: str):
+        """Where a link to a chapter left out of a PDF goes: the live site (the checklists: `home`)."""
+        urls = {**live, f"c{len(chapters) + 1}": home}
 
-def link_outside_to_live_site(pages, live: dict[str, str]) -> None:
-    """Links to chapters that an extract leaves out go to the live site instead."""
-    present = {name for page in pages for name in page.anchors}
-    for page in pages:
-        fixed = []
-        for kind, target, rectangle, box in page.links:
-            if kind == "internal" and target not in present:
-                chapter, _, fragment = target.partition("-")
-                kind, target = "external", live[chapter] + (f"#{fragment}" if fragment else "")
-            fixed.append((kind, target, rectangle, box))
-        page.links = fixed
+        def url(name: str) -> str:
+            chapter, _, fragment = name.partition("-")
+            return urls[chapter] + (f"#{fragment}" if fragment else "")
 
+        return url
 
-def write(document, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    document.write_pdf(target, pdf_tags=True)
+    pages = range(len(guide.pages))
+    pdf_cut.save(pdf_cut.cut(master, pages, site_name, outside(config.site_url)), root / pdf_name(lang), master.pdf_version)
+    for k, (n, chapter) in enumerate(countries):
+        start = first_page[f"c{n}"]
+        pages = [len(guide.pages) + k, *range(start, starts[starts.index(start) + 1])]
+        title = strings["pdf_title"].format(guide=site_name, chapter=chapter.title)
+        pdf = pdf_cut.cut(master, pages, title, outside(live[f"c{n}"]))
+        pdf_cut.save(pdf, root / config.extra["pdf"][lang][chapter.country], master.pdf_version)
 
 
 def whole_guide(config, lang: str, chapters: list[Chapter], site: Path) -> str:
@@ -254,7 +270,7 @@ def whole_guide(config, lang: str, chapters: list[Chapter], site: Path) -> str:
             body = body.replace('<section class="guide-sources"', note + '<section class="guide-sources"', 1)
         parts.append(f'<section class="chapter" id="c{n}">{body}</section>')
     parts.append(f'<section class="chapter" id="c{checklists_number}"><h1>{strings["pdf_checklists"]}</h1>{checklists}</section>')
-    return document(config, lang, site, contents(config, lang, chapters) + "".join(parts))
+    return document(config, lang, site, cover(config, lang, site) + contents(config, lang, chapters) + "".join(parts))
 
 
 def rewrite(body: str, resolve) -> str:
@@ -282,22 +298,26 @@ def site_identity(site: Path, lang: str) -> tuple[str, str]:
     return name, html.unescape(re.search(r'<meta name="description" content="([^"]*)"', home).group(1))
 
 
-def document(config, lang: str, site: Path, body: str, subtitle: str | None = None, note: str | None = None) -> str:
+def cover(config, lang: str, site: Path, subtitle: str | None = None, note: str | None = None) -> str:
+    """A cover page: the title, what the guide is, its language, the build date and the live site."""
     strings = config.extra["strings"][lang]
     site_name, description = site_identity(site, lang)
-    title = f"{site_name}: {subtitle}" if subtitle else site_name
+    title = strings["pdf_title"].format(guide=site_name, chapter=subtitle) if subtitle else site_name
     address = config.site_url + ("en/" if lang == "en" else "")
-    today = dt.date.today().isoformat()
-    cover = (
+    return (
         f'<section class="cover" data-title="{html.escape(site_name)}"><h1>{html.escape(title)}</h1>'
         f'<p class="subtitle">{html.escape(description)}</p><dl>'
         f"<dt>{strings['pdf_language']}</dt><dd>{strings['language_name']} ({HTML_LANG[lang]})</dd>"
-        f"<dt>{strings['pdf_built']}</dt><dd>{today}</dd>"
+        f"<dt>{strings['pdf_built']}</dt><dd>{dt.date.today().isoformat()}</dd>"
         f'<dt>{strings["pdf_website"]}</dt><dd><a href="{address}">{address}</a></dd></dl>'
         f'<p class="notice">{html.escape(note or strings["pdf_notice"])}</p></section>'
     )
+
+
+def document(config, lang: str, site: Path, body: str) -> str:
+    site_name, description = site_identity(site, lang)
     return (
-        f'<!doctype html><html lang="{HTML_LANG[lang]}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-        f'<meta name="description" content="{html.escape(description)}"><meta name="dcterms.created" content="{today}">'
-        f"</head><body>{cover}{body}</body></html>"
+        f'<!doctype html><html lang="{HTML_LANG[lang]}"><head><meta charset="utf-8"><title>{html.escape(site_name)}</title>'
+        f'<meta name="description" content="{html.escape(description)}">'
+        f'<meta name="dcterms.created" content="{dt.date.today().isoformat()}"></head><body>{body}</body></html>'
     )

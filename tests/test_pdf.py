@@ -6,13 +6,16 @@ import re
 import subprocess
 from urllib.parse import unquote
 
+import pikepdf
 import pytest
-from conftest import SITE_URL, build
+import yaml
+from conftest import ROOT, SITE_URL, build
 from PIL import Image
 from pypdf import PdfReader
 from site_pages import country_pages
 
 LANGUAGES = {"zh": ("pdf", "zh-Hans"), "en": ("en/pdf", "en")}
+STRINGS = yaml.safe_load((ROOT / "data" / "strings.yml").read_text(encoding="utf-8"))
 COUNTRIES = country_pages()
 
 
@@ -106,6 +109,59 @@ def test_every_country_has_its_own_pdf_linking_to_the_live_site(site, page):
     html = page.html(site)
     link = html.select_one(".guide-downloads a")
     assert link["href"].endswith(path.name)
+
+
+@pytest.mark.parametrize("page", COUNTRIES, ids=lambda p: p.src)
+def test_every_country_pdf_holds_its_whole_chapter_behind_its_cover(site, page):
+    reader = PdfReader(country_pdf(site, page))
+    assert page.meta["title"] in reader.pages[1].extract_text()  # the chapter opens the PDF after the cover
+    links = {
+        unquote(str(annotation.get_object()["/A"]["/URI"]))
+        for pdf_page in reader.pages
+        for annotation in pdf_page.get("/Annots") or []
+        if "/A" in annotation.get_object()
+    }
+    assert {unquote(source["url"]) for source in page.meta["sources"]} <= links  # down to the last source
+    pdftotext = ["pdftotext", "-layout", str(country_pdf(site, page)), "-"]
+    layout = subprocess.run(pdftotext, capture_output=True, text=True, check=True)
+    for text in layout.stdout.split("\f")[1:-1]:  # the pages after the cover: the running head names the chapter
+        running_head = next(line for line in text.splitlines() if line.strip())
+        assert running_head.rstrip().endswith(page.meta["title"]), running_head
+
+
+@pytest.mark.parametrize("page", COUNTRIES, ids=lambda p: p.src)
+def test_every_country_pdf_is_tagged_with_a_structure_of_its_own_pages_and_bookmarks(site, page):
+    with pikepdf.open(country_pdf(site, page)) as pdf:
+        assert pdf.Root.MarkInfo.Marked and str(pdf.Root.Lang) == LANGUAGES[page.lang][1]
+        own_pages = {pdf_page.objgen for pdf_page in pdf.pages}
+        tree = pdf.Root.StructTreeRoot
+        elements, stack = 0, list(tree.K)
+        while stack:
+            element = stack.pop()
+            elements += 1
+            if "/Pg" in element:
+                assert element.Pg.objgen in own_pages
+            kids = element.get("/K")
+            kids = kids if isinstance(kids, pikepdf.Array) else [kids]
+            stack.extend(kid for kid in kids if isinstance(kid, pikepdf.Dictionary) and "/S" in kid)  # elements, not OBJRs
+        assert elements > 100
+        parents = pikepdf.NumberTree(tree.ParentTree)
+        assert all(int(pdf_page.StructParents) in parents for pdf_page in pdf.pages)
+        with pdf.open_outline() as outline:
+            chapter = next(item for item in outline.root if item.title == page.meta["title"])
+            assert len(chapter.children) >= 3
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_only_the_country_pdfs_carry_the_extract_cover(site, lang):
+    def text(path, *options):
+        output = subprocess.run(["pdftotext", *options, str(path), "-"], capture_output=True, text=True, check=True).stdout
+        return re.sub(r"\s+", "", output)
+
+    notice = re.sub(r"\s+", "", STRINGS[lang]["pdf_offprint"])
+    assert notice not in text(whole_guide(site, lang))
+    for page in (p for p in COUNTRIES if p.lang == lang):
+        assert notice in text(country_pdf(site, page), "-l", "1")
 
 
 def test_the_home_page_in_each_language_links_the_whole_guide_pdf(site):
