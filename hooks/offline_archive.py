@@ -55,6 +55,7 @@ def on_config(config):
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
+            preexec_fn=lambda: os.nice(10),  # it has time to spare; the PDF export, beside it, has not
         )
         _running = (process, folder)
     return config

@@ -92,6 +92,7 @@ def on_pre_build(config):
     """When the English build starts, the Chinese pages are done: lay out their PDFs meanwhile."""
     global _chinese
     if enabled() and config.plugins["i18n"].building and _chinese is None:
+        drawable_characters()  # read the fonts' character maps once, for both processes
         _chinese = multiprocessing.get_context("fork").Process(target=export_or_exit, args=(config, "zh"))
         _chinese.start()
 

@@ -60,6 +60,21 @@ def describe(site: Path) -> tuple[int, int]:
     return pages, size
 
 
+def describe_pdfs(site: Path) -> str:
+    """Pages and sizes of the whole-guide PDFs, and the range of the country PDFs' sizes."""
+    from pypdf import PdfReader
+
+    lines = []
+    for folder in (site / "pdf", site / "en/pdf"):
+        guide, *countries = sorted(folder.glob("*.pdf"), key=lambda path: len(path.name))
+        sizes = sorted(path.stat().st_size for path in countries)
+        lines.append(
+            f"{guide.name}: {len(PdfReader(guide).pages)} pages, {guide.stat().st_size / 1e6:.2f} MB; "
+            f"{len(countries)} country PDFs: {sizes[0] / 1e3:.0f}-{sizes[-1] / 1e3:.0f} KB, {sum(sizes) / 1e6:.1f} MB in all"
+        )
+    return "\n".join(lines)
+
+
 def add_generated_countries(project: Path, count: int) -> None:
     """Copies of the US guide under other country codes, listed in the navigation."""
     used = {p.name.split(".")[0].upper() for p in (project / "docs/countries").glob("*.md")}
@@ -82,8 +97,11 @@ def first_load(site: Path, path: str) -> tuple[int, int, int]:
     """Requests, raw bytes and gzip bytes of a page's first load in Chromium, search index included."""
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *args: None
+    class QuietHandler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}/"
@@ -129,23 +147,31 @@ def main() -> None:
     print()
     variants = {
         "pages + search only": {"ENABLE_OFFLINE_ARCHIVE": "0", "ENABLE_PDF_EXPORT": "0"},
+        "everything but the PDFs": {"ENABLE_PDF_EXPORT": "0"},
         "everything (make build)": {},
     }
+    medians = {}
     print("| site | build | median clean build | pages | total size |")
     print("| --- | --- | --- | --- | --- |")
     with tempfile.TemporaryDirectory() as folder:
         real = copy_project(Path(folder) / "real")
         for name, env in variants.items():
             times = [timed_build(real, env)[0] for _ in range(args.runs)]
+            medians[name] = statistics.median(times)
             pages, size = describe(real / "site")
             countries = len(list((real / "docs/countries").glob("*.en.md"))) - 1
             print(row(f"real ({countries} countries)", name, times, pages, size))
+        pdf_sizes = describe_pdfs(real / "site")
         for count in args.sizes:
             project = copy_project(Path(folder) / f"generated-{count}")
             add_generated_countries(project, count)
             times = [timed_build(project, variants["pages + search only"])[0] for _ in range(args.runs)]
             pages, size = describe(project / "site")
             print(row(f"generated ({count} countries)", "pages + search only", times, pages, size))
+        print()
+        pdf_step = medians["everything (make build)"] - medians["everything but the PDFs"]
+        print(f"PDF step: adds {pdf_step:.2f} s to the clean build (medians).")
+        print(pdf_sizes)
         print()
         timed_build(real, {})
         print("| first load of | requests | transferred (gzip) | uncompressed |")
