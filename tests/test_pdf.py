@@ -63,6 +63,7 @@ def test_the_whole_guide_opens_with_a_cover_and_a_contents_page_with_page_number
     assert re.search(r"\d{4}-\d{2}-\d{2}", cover) and SITE_URL in cover
     first_country = next(p for p in COUNTRIES if p.lang == lang).meta["title"]
     assert re.search(rf"{re.escape(first_country)}\s*\.*\s*\d+", contents)
+    assert re.search(rf"{re.escape(STRINGS[lang]['pdf_checklists'])}\s*\.*\s*\d+", contents)  # all on one page
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
