@@ -49,8 +49,10 @@ def save(pdf: pikepdf.Pdf, target: Path, version: str) -> None:
 def copy_structure(master: pikepdf.Pdf, chosen: list[pikepdf.Page], pdf: pikepdf.Pdf) -> None:
     """The structure elements of the chosen pages, under a /Document of their own."""
     root = master.Root.StructTreeRoot
-    on_chosen = {page.objgen for page in chosen}
-    elements = [element for element in root.K[0].K if page_of(element) in on_chosen]
+    place = {page.objgen: n for n, page in enumerate(chosen)}
+    on_chosen = [(place[page], element) for element in root.K[0].K if (page := page_of(element)) in place]
+    # in the order of the chosen pages: a country PDF's cover comes first, though the master has it last
+    elements = [element for _, element in sorted(on_chosen, key=lambda pair: pair[0])]
     document = master.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, K=Array(elements)))
     tree = master.make_indirect(Dictionary(Type=Name.StructTreeRoot, K=Array([document])))
     if "/Namespaces" in root:

@@ -153,6 +153,16 @@ def test_every_country_pdf_is_tagged_with_a_structure_of_its_own_pages_and_bookm
             assert len(chapter.children) >= 3
 
 
+@pytest.mark.parametrize("page", COUNTRIES, ids=lambda p: p.src)
+def test_every_country_pdf_reads_in_order_through_its_structure(site, page):
+    """As poppler reads the structure tree (what a screen reader follows): the cover, then the chapter down to its last source."""
+    report = subprocess.run(["pdfinfo", "-struct-text", str(country_pdf(site, page))], capture_output=True, text=True, check=True)
+    text = re.sub(r"\s+", "", "".join(re.findall(r'^\s*"(.*)"$', report.stdout, re.MULTILINE)))
+    cover = text.index(re.sub(r"\s+", "", STRINGS[page.lang]["pdf_offprint"]))
+    sources = [text.rfind(f"<{source['url']}>") for source in page.meta["sources"]]  # printed after each source
+    assert -1 not in sources and cover < sources[0] and sources == sorted(sources)
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_only_the_country_pdfs_carry_the_extract_cover(site, lang):
     def text(path, *options):
