@@ -30,7 +30,7 @@ def cut(master: pikepdf.Pdf, indexes: Sequence[int], title: str, outside: Callab
     pdf.add_pages_from(master, list(indexes))  # with the named destinations on the copied pages
     chosen = [master.pages[i] for i in indexes]
     place = {page.objgen: n for n, page in enumerate(chosen)}
-    copy_structure(master, chosen, pdf)
+    copy_structure(master, chosen, place, pdf)
     copy_outline(master, place, pdf)
     redirect_links_left_out(pdf, outside)
     pdf.Root.Lang = master.Root.Lang
@@ -46,10 +46,9 @@ def save(pdf: pikepdf.Pdf, target: Path, version: str) -> None:
     pdf.save(target, min_version=version, object_stream_mode=pikepdf.ObjectStreamMode.generate)
 
 
-def copy_structure(master: pikepdf.Pdf, chosen: list[pikepdf.Page], pdf: pikepdf.Pdf) -> None:
+def copy_structure(master: pikepdf.Pdf, chosen: list[pikepdf.Page], place: dict, pdf: pikepdf.Pdf) -> None:
     """The structure elements of the chosen pages, under a /Document of their own."""
     root = master.Root.StructTreeRoot
-    place = {page.objgen: n for n, page in enumerate(chosen)}
     on_chosen = [(place[page], element) for element in root.K[0].K if (page := page_of(element)) in place]
     # in the order of the chosen pages: a country PDF's cover comes first, though the master has it last
     elements = [element for _, element in sorted(on_chosen, key=lambda pair: pair[0])]
