@@ -84,7 +84,10 @@ class Strict_(BaseModel):
 class Source(Strict_):
     title: Text
     url: HttpsUrl
-    kind: Literal["official", "secondary"]
+    kind: Literal["official", "community", "secondary"] = Field(
+        description="official: the carrier's, regulator's or service's own terms and help pages; community: its forums, "
+        "staff or member knowledge bases and promotion terms; secondary: anyone else (press, blogs, law firms)"
+    )
     checked: PastDate
 
 

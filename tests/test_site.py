@@ -102,7 +102,10 @@ def test_every_country_guide_renders_its_sources_and_last_verified_date(site, pa
     items = html.select(".guide-sources ol > li")
     assert [li.a["href"] for li in items] == [s["url"] for s in page.meta["sources"]]
     assert [li.time["datetime"] for li in items] == [s["checked"].isoformat() for s in page.meta["sources"]]
-    kinds = {"zh": {"official": "官方", "secondary": "二手来源"}, "en": {"official": "official", "secondary": "secondary source"}}
+    kinds = {
+        "zh": {"official": "官方", "community": "社区或促销页面", "secondary": "二手来源"},
+        "en": {"official": "official", "community": "community or promotion page", "secondary": "secondary source"},
+    }
     assert [li.select_one(".guide-source-kind").get_text(strip=True) for li in items] == [
         kinds[page.lang][s["kind"]] for s in page.meta["sources"]
     ]
