@@ -9,6 +9,7 @@ file and the field. The validated country data is published as `config.extra["co
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from pathlib import Path
@@ -33,7 +34,7 @@ from pydantic import (
 LANGUAGES = ("zh", "en")
 
 
-class _FrontMatterLoader(yaml.SafeLoader):
+class _FrontMatterLoader(yaml.CSafeLoader):  # libyaml: the pure-Python parser is ten times slower
     """YAML as the model should judge it: dates stay text for the model to check, and only
     true/false are booleans (YAML 1.1 would read Norway's code NO, or an unquoted no, as false)."""
 
@@ -147,8 +148,28 @@ def twin_of(src_path: str) -> str:
     return src_path[: -len(".en.md")] + ".md" if src_path.endswith(".en.md") else src_path[:-3] + ".en.md"
 
 
+_front_matter_cache: dict[Path, tuple[tuple[int, int], dict | ValueError]] = {}
+
+
 def read_front_matter(path: Path) -> dict:
-    """Return the page's front matter; raise ValueError when it is missing or malformed."""
+    """Return the page's front matter; raise ValueError when it is missing or malformed.
+
+    Each language's build validates every page, and `mkdocs serve` rebuilds on every change:
+    a file is parsed again only when it has changed."""
+    stat = path.stat()
+    signature = (stat.st_mtime_ns, stat.st_size)
+    cached = _front_matter_cache.get(path)
+    if cached is None or cached[0] != signature:
+        try:
+            cached = _front_matter_cache[path] = (signature, _parse_front_matter(path))
+        except ValueError as error:
+            cached = _front_matter_cache[path] = (signature, error)
+    if isinstance(cached[1], ValueError):
+        raise cached[1]
+    return copy.deepcopy(cached[1])
+
+
+def _parse_front_matter(path: Path) -> dict:
     match = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
     if not match:
         raise ValueError("no front matter: the page must open with a '---' line, YAML, and a closing '---' line")
@@ -236,9 +257,22 @@ def facts_of(zh: Carrier, en: Carrier):
 _validated: dict[str, Page] = {}
 
 
+_last_validation: tuple[tuple, tuple[dict[str, Page], list[str]]] | None = None
+
+
+def validate_once(docs_dir: Path) -> tuple[dict[str, Page], list[str]]:
+    """validate(), again only when a page has changed: each language's build asks, and so does
+    every rebuild of `mkdocs serve`."""
+    global _last_validation
+    state = tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(docs_dir.rglob("*.md")))
+    if _last_validation is None or _last_validation[0] != state:
+        _last_validation = (state, validate(docs_dir))
+    return _last_validation[1]
+
+
 def on_files(files, config):
     docs_dir = Path(config.docs_dir)
-    pages, problems = validate(docs_dir)
+    pages, problems = validate_once(docs_dir)
     if problems:
         raise PluginError("Content model check failed:\n  " + "\n  ".join(problems))
     _validated.clear()
@@ -258,8 +292,16 @@ def on_files(files, config):
     return files
 
 
+def on_page_read_source(page, config):
+    """Hand MkDocs the page without its front matter, which on_files has parsed and validated
+    already: MkDocs would parse the YAML once more for every page of every language."""
+    text = page.file.content_string
+    match = FRONT_MATTER.match(text)
+    return "\n" + text[match.end() :] if match else text  # the blank line: MkDocs then looks for no other metadata
+
+
 @event_priority(100)  # before the hooks and templates that read page.meta
 def on_page_markdown(markdown, page, config, files):
-    """Give templates the validated values, not MkDocs' own YAML reading of the front matter."""
+    """Give MkDocs and the templates the validated values (MkDocs itself parses no front matter: see above)."""
     page.meta.update(_validated[page.file.src_uri].model_dump(exclude_defaults=True))
     return markdown

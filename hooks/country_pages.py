@@ -25,7 +25,20 @@ SNIPPET = re.compile(r'^-{1,}8<-{1,}[ \t]+"([^"]+)"', re.MULTILINE)
 COUNTRY_SNIPPETS = ("myths.md", "before-closing.md", "after-closing.md", "scams.md")
 COUNTRY_LIST = "<!-- country-list -->"
 COMPARISON = "<!-- comparison-table -->"
-STRINGS = yaml.safe_load((Path(__file__).parent.parent / "data" / "strings.yml").read_text(encoding="utf-8"))
+ROOT = Path(__file__).parent.parent
+SNIPPETS_DIR = ROOT / "snippets"
+STRINGS = yaml.load((ROOT / "data" / "strings.yml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+SNIPPET_HEADINGS = {  # the <h2> that opens each shared checklist, as a country guide renders it
+    lang: re.compile(
+        r"<h2 (id=\"[^\"]*\")>(?=(?:"
+        + "|".join(
+            re.escape(html.escape(re.search(r"^## (.+)$", (SNIPPETS_DIR / lang / name).read_text(encoding="utf-8"), re.M)[1]))
+            for name in COUNTRY_SNIPPETS
+        )
+        + ")<)"
+    )
+    for lang in ("zh", "en")
+}
 DAYS_PER_UNIT = {"days": 1, "months": 30}  # only to sort the comparison table
 
 
@@ -51,7 +64,7 @@ def on_page_markdown(markdown, page, config, files):
     lang = language_of(src)
     shown = f"{Path(config.docs_dir).name}/{src}"
     check_snippets(markdown, shown, lang, is_country="country" in page.meta)
-    markdown = link_citations(markdown, page, shown, lang)
+    check_citations(markdown, page, shown)
     countries = config.extra["countries"][lang]
     if COUNTRY_LIST in markdown:
         markdown = markdown.replace(COUNTRY_LIST, country_list(countries, src, lang))
@@ -77,19 +90,15 @@ def check_snippets(markdown: str, shown: str, lang: str, is_country: bool) -> No
         raise PluginError("Snippet check failed:\n  " + "\n  ".join(problems))
 
 
-def link_citations(markdown: str, page, shown: str, lang: str) -> str:
+def check_citations(markdown: str, page, shown: str) -> None:
+    """Every [S3] names a listed source, and every listed source is cited (in the text or the at-a-glance box)."""
     sources = page.meta.get("sources") or []
     cited = {n for carrier in page.meta.get("carriers") or [] for n in carrier["sources"]}
     problems = []
-
-    def cite(match: re.Match) -> str:
-        n = int(match.group(1))
+    for n in sorted({int(n) for n in CITATION.findall(markdown)}):
         if not 1 <= n <= len(sources):
             problems.append(f"{shown}: citation [S{n}] names a source the page does not list ({len(sources)} listed)")
         cited.add(n)
-        return f'<sup class="cite"><a href="#source-{n}" title="{STRINGS[lang]["source"]} {n}">[{n}]</a></sup>'
-
-    markdown = CITATION.sub(cite, markdown)
     problems += [
         f"{shown}: source {n} ({sources[n - 1]['url']}) is listed but never cited with [S{n}]"
         for n in range(1, len(sources) + 1)
@@ -97,7 +106,22 @@ def link_citations(markdown: str, page, shown: str, lang: str) -> str:
     ]
     if problems:
         raise PluginError("Citation check failed:\n  " + "\n  ".join(problems))
-    return markdown
+
+
+def on_page_content(html_text, page, config, files):
+    """[S3] becomes a link to the third source once the page is HTML: as raw HTML in the Markdown,
+    the thousand-odd citations would cost the Markdown parser more than the rest of the page.
+    A country guide's copies of the shared checklists are left out of the search index: each is
+    indexed once, on its own page, instead of once per country."""
+    lang = language_of(page.file.src_uri)
+    title = STRINGS[lang]["source"]
+    html_text = CITATION.sub(
+        lambda m: f'<sup class="cite"><a href="#source-{m.group(1)}" title="{title} {m.group(1)}">[{m.group(1)}]</a></sup>',
+        html_text,
+    )
+    if "country" in page.meta:
+        html_text = SNIPPET_HEADINGS[lang].sub(r"<h2 \1 data-search-exclude>", html_text)
+    return html_text
 
 
 def relative_source(target_src: str, from_src: str) -> str:

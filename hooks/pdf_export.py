@@ -29,8 +29,6 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import pdf_cut
-import pikepdf
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section
@@ -186,6 +184,8 @@ def export(config, lang: str) -> None:
 
 
 def export_pdfs(config, lang: str) -> None:
+    import pdf_cut  # imported here, not at the top: a build without PDFs (make serve) never loads them
+    import pikepdf
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
