@@ -17,8 +17,8 @@ from typing import Annotated, Literal
 
 import pycountry
 import yaml
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from problems import fail_if_any
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -32,6 +32,7 @@ from pydantic import (
 )
 
 LANGUAGES = ("zh", "en")
+ROOT = Path(__file__).resolve().parent.parent
 
 
 class _FrontMatterLoader(yaml.CSafeLoader):  # libyaml: the pure-Python parser is ten times slower
@@ -189,9 +190,19 @@ def _field(loc: tuple) -> str:
     return out or "(front matter)"
 
 
+def _message(error: dict) -> str:
+    """pydantic's message, with the value that was found when it is a single value."""
+    found = error.get("input")
+    if isinstance(found, str | int | float | bool) and repr(found) not in error["msg"]:
+        return f"{error['msg']} (found {found!r})"
+    return error["msg"]
+
+
 def validate(docs_dir: Path) -> tuple[dict[str, Page], list[str]]:
-    """Validate every page under docs_dir; return the valid pages and the problems found."""
+    """Validate every page under docs_dir; return the valid pages and every problem found, of
+    every page, in one pass: a contributor sees them all in one build."""
     pages: dict[str, Page] = {}
+    front_matter: dict[str, dict] = {}
     problems: list[str] = []
     sources = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
     for src in sources:
@@ -200,58 +211,122 @@ def validate(docs_dir: Path) -> tuple[dict[str, Page], list[str]]:
             other = "English" if language_of(src) == "zh" else "Chinese"
             problems.append(f"{shown}: missing {other} translation {docs_dir.name}/{twin_of(src)}")
         try:
-            data = read_front_matter(docs_dir / src)
+            data = front_matter[src] = read_front_matter(docs_dir / src)
         except ValueError as error:
             problems.append(f"{shown}: {error}")
             continue
-        model = CountryPage if COUNTRY_PAGE.match(src.replace(".en.md", ".md")) else Page
+        is_country = COUNTRY_PAGE.match(src.replace(".en.md", ".md"))
         try:
-            pages[src] = model.model_validate(data)
+            pages[src] = (CountryPage if is_country else Page).model_validate(data)
         except ValidationError as error:
-            for e in error.errors():
-                problems.append(f"{shown}: front matter field '{_field(e['loc'])}': {e['msg']}")
-            continue
-        if model is CountryPage:
-            expected = Path(src).name.split(".")[0].upper()
-            if pages[src].country != expected:
-                problems.append(
-                    f"{shown}: front matter field 'country': {pages[src].country!r} does not match the file name "
-                    f"(expected {expected!r})"
-                )
-    for src, page in pages.items():
-        if language_of(src) == "zh" and twin_of(src) in pages:
-            problems += compare_twins(docs_dir, src, page, pages[twin_of(src)])
+            problems += [f"{shown}: front matter field '{_field(e['loc'])}': {_message(e)}" for e in error.errors()]
+        expected = Path(src).name.split(".")[0].upper()
+        if is_country and isinstance(data.get("country"), str) and data["country"] != expected:
+            problems.append(
+                f"{shown}: front matter field 'country': {data['country']!r} does not match the file name (expected {expected!r})"
+            )
+        problems += [f"{shown}: {problem}" for problem in scaffold_placeholders(docs_dir / src, data)]
+    for src, data in front_matter.items():
+        if language_of(src) == "zh" and twin_of(src) in front_matter:
+            problems += compare_twins(docs_dir, src, data, front_matter[twin_of(src)])
     return pages, problems
 
 
-def compare_twins(docs_dir: Path, src: str, zh: Page, en: Page) -> list[str]:
-    """The two languages of a page must state the same facts: code, dates, sources and numbers."""
-    where = f"{docs_dir.name}/{src} and {docs_dir.name}/{twin_of(src)}"
+def compare_twins(docs_dir: Path, src: str, zh: dict, en: dict) -> list[str]:
+    """The two languages of a page must state the same facts: code, dates, sources and numbers.
+    Compared on the front matter as written, so that a page with other problems is compared too."""
+    zh_file, en_file = f"{docs_dir.name}/{src}", f"{docs_dir.name}/{twin_of(src)}"
     problems = []
-    if isinstance(zh, CountryPage) and isinstance(en, CountryPage):
-        if zh.country != en.country:
-            problems.append(f"{where}: front matter field 'country' differs ({zh.country} / {en.country})")
-        if len(zh.carriers) != len(en.carriers):
-            problems.append(f"{where}: front matter field 'carriers' lists {len(zh.carriers)} / {len(en.carriers)}")
-        for i, (a, b) in enumerate(zip(zh.carriers, en.carriers, strict=False)):
-            for name, zh_value, en_value in facts_of(a, b):
-                if zh_value != en_value:
-                    problems.append(f"{where}: front matter field 'carriers[{i}].{name}' differs ({zh_value} / {en_value})")
-    if zh.last_verified != en.last_verified:
-        problems.append(f"{where}: front matter field 'last_verified' differs ({zh.last_verified} / {en.last_verified})")
-    zh_urls, en_urls = [s.url for s in zh.sources], [s.url for s in en.sources]
+
+    def differs(field: str, zh_value, en_value) -> None:
+        if zh_value != en_value:
+            problems.append(
+                f"{zh_file} and {en_file}: front matter field '{field}' differs: "
+                f"{zh_file} has {zh_value!r}, {en_file} has {en_value!r}"
+            )
+
+    for field in ("country", "last_verified"):
+        if field in zh or field in en:
+            differs(field, zh.get(field), en.get(field))
+    zh_carriers, en_carriers = _list(zh.get("carriers")), _list(en.get("carriers"))
+    if len(zh_carriers) != len(en_carriers):
+        problems.append(
+            f"{zh_file} and {en_file}: front matter field 'carriers' lists {len(zh_carriers)} carriers in {zh_file}, "
+            f"{len(en_carriers)} in {en_file}"
+        )
+    for i, (a, b) in enumerate(zip(zh_carriers, en_carriers, strict=False)):
+        for name in ("refund", "sources", "lost_after.value", "lost_after.unit"):
+            differs(f"carriers[{i}].{name}", _get(a, name), _get(b, name))
+    zh_urls = [_get(s, "url") for s in _list(zh.get("sources"))]
+    en_urls = [_get(s, "url") for s in _list(en.get("sources"))]
     if zh_urls != en_urls:
-        only = sorted(set(zh_urls) ^ set(en_urls)) or ["(same URLs in another order)"]
-        problems.append(f"{where}: front matter field 'sources' has different URLs: {', '.join(only)}")
+        only_zh = [url for url in zh_urls if url not in en_urls]
+        only_en = [url for url in en_urls if url not in zh_urls]
+        detail = (
+            "; ".join(
+                [f"only {zh_file} lists {', '.join(map(str, only_zh))}"] * bool(only_zh)
+                + [f"only {en_file} lists {', '.join(map(str, only_en))}"] * bool(only_en)
+            )
+            or "the same URLs in another order"
+        )
+        problems.append(f"{zh_file} and {en_file}: front matter field 'sources' has different URLs: {detail}")
     return problems
 
 
-def facts_of(zh: Carrier, en: Carrier):
-    """The language-neutral facts of a carrier row, which both languages must state alike."""
-    yield "refund", zh.refund, en.refund
-    yield "sources", zh.sources, en.sources
-    for name in ("value", "unit"):
-        yield f"lost_after.{name}", getattr(zh.lost_after, name, None), getattr(en.lost_after, name, None)
+def _list(value) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _get(data, dotted: str):
+    for key in dotted.split("."):
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
+
+
+SCAFFOLD = yaml.load(
+    (Path(__file__).parent.parent / "data" / "scaffold.yml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader
+)
+SCAFFOLD_TEXTS = {  # (language, field) -> the placeholder, "{name}" matching any name
+    (lang, key): re.compile(re.escape(text).replace(re.escape("{name}"), ".+?"))
+    for lang in LANGUAGES
+    for key, text in SCAFFOLD[lang].items()
+}
+EXAMPLE_HOST = re.compile(r"^https?://([^/]*\.)?(example\.(com|org|net)|[^/]+\.(example|test|invalid|localhost))(/|$)", re.I)
+
+
+def scaffold_placeholders(path: Path, front_matter: dict) -> list[str]:
+    """What scripts/new_country.py wrote and nobody has replaced yet (data/scaffold.yml)."""
+    problems = []
+
+    def walk(value, loc: tuple) -> None:
+        if isinstance(value, dict):
+            if (
+                value.get("value") == SCAFFOLD["placeholder_lost_after"]["value"]
+                and value.get("unit") == (SCAFFOLD["placeholder_lost_after"]["unit"])
+            ):
+                problems.append(
+                    f"front matter field '{_field(loc)}': '1 months' is the scaffold's placeholder: write the length the "
+                    "source gives, or null when no source gives one"
+                )
+            for key, item in value.items():
+                walk(item, (*loc, key))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, (*loc, i))
+        elif isinstance(value, str):
+            if any(pattern.fullmatch(value.strip()) for pattern in SCAFFOLD_TEXTS.values()):
+                problems.append(f"front matter field '{_field(loc)}': {value!r} is the scaffold's placeholder: replace it")
+            elif EXAMPLE_HOST.match(value):
+                problems.append(f"front matter field '{_field(loc)}': {value!r} is an example address, not a page you read")
+
+    walk(front_matter, ())
+    text = path.read_text(encoding="utf-8")
+    front = FRONT_MATTER.match(text)
+    first_line = text.count("\n", 0, front.end()) + 1 if front else 1
+    for number, line in enumerate(text[front.end() if front else 0 :].splitlines(), start=first_line):
+        if any(marker in line for marker in SCAFFOLD["unwritten_markers"]):
+            problems.append(f"line {number}: {line.strip()!r} is the scaffold's placeholder text: write it")
+    return problems
 
 
 _validated: dict[str, Page] = {}
@@ -274,7 +349,7 @@ def on_files(files, config):
     docs_dir = Path(config.docs_dir)
     pages, problems = validate_once(docs_dir)
     if problems:
-        raise PluginError("Content model check failed:\n  " + "\n  ".join(problems))
+        fail_if_any("Content model check", problems)
     _validated.clear()
     _validated.update(pages)
     config.extra["build_date"] = dt.date.today()

@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 
 import yaml
-from mkdocs.exceptions import PluginError
+from problems import fail_if_any
 
 CITATION = re.compile(r"\[S(\d+)\]")
 SNIPPET = re.compile(r'^-{1,}8<-{1,}[ \t]+"([^"]+)"', re.MULTILINE)
@@ -73,6 +73,18 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+_problems: list[str] = []  # of every page of this language's build, reported together in on_env
+
+
+def on_pre_build(config):
+    _problems.clear()
+
+
+def on_env(env, config, files):
+    fail_if_any("Snippet and citation check", _problems)
+    return env
+
+
 def check_snippets(markdown: str, shown: str, lang: str, is_country: bool) -> None:
     included = SNIPPET.findall(markdown)
     problems = [
@@ -86,8 +98,7 @@ def check_snippets(markdown: str, shown: str, lang: str, is_country: bool) -> No
             for name in COUNTRY_SNIPPETS
             if f"{lang}/{name}" not in included
         ]
-    if problems:
-        raise PluginError("Snippet check failed:\n  " + "\n  ".join(problems))
+    _problems.extend(problems)
 
 
 def check_citations(markdown: str, page, shown: str) -> None:
@@ -104,8 +115,7 @@ def check_citations(markdown: str, page, shown: str) -> None:
         for n in range(1, len(sources) + 1)
         if n not in cited
     ]
-    if problems:
-        raise PluginError("Citation check failed:\n  " + "\n  ".join(problems))
+    _problems.extend(problems)
 
 
 def on_page_content(html_text, page, config, files):

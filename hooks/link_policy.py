@@ -16,7 +16,8 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import yaml
-from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from problems import fail_if_any
 
 # Only links that can leave the site: an http(s) or scheme-relative URL in an href or src. Case is
 # spelled out instead of re.IGNORECASE, which makes the scan of every page five times slower.
@@ -56,12 +57,22 @@ def violation(url: str, own_host: str = "") -> str | None:
     return None
 
 
+_problems: list[str] = []  # of every page of this language's build, reported together in on_post_build
+
+
+def on_pre_build(config):
+    _problems.clear()
+
+
 def on_post_page(output, page, config):
-    problems = [
+    _problems.extend(
         f"{Path(config.docs_dir).name}/{page.file.src_uri}: link {url} is not allowed ({reason})"
         for url in dict.fromkeys(html.unescape(u) for u in LINK.findall(output))
         if (reason := violation(url, own_host=urlsplit(config.site_url).hostname or ""))
-    ]
-    if problems:
-        raise PluginError("Link policy check failed:\n  " + "\n  ".join(problems))
+    )
     return output
+
+
+@event_priority(50)  # before mkdocs-static-i18n starts the next language and before the PDFs
+def on_post_build(config):
+    fail_if_any("Link policy check", _problems)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import html
+import importlib.util
 import io
 import logging
 import multiprocessing
@@ -25,6 +26,7 @@ import os
 import posixpath
 import re
 import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -152,7 +154,7 @@ class Chapter:
     def split_checklists(self, lang: str) -> tuple[str, str]:
         """The body without the shared checklists, and the checklists, which end before the sources."""
         heading = (ROOT / "snippets" / lang / FIRST_CHECKLIST).read_text(encoding="utf-8").split("\n", 1)[0].removeprefix("## ")
-        start = re.search(rf"<h2 id=\"[^\"]*\">{re.escape(html.escape(heading, quote=False))}</h2>", self.body)
+        start = re.search(rf"<h2 id=\"[^\"]*\"[^>]*>{re.escape(html.escape(heading, quote=False))}</h2>", self.body)
         end = self.body.find('<section class="guide-sources"')
         return self.body[: start.start()] + self.body[end:], self.body[start.start() : end]
 
@@ -183,9 +185,19 @@ def export(config, lang: str) -> None:
         gc.enable()
 
 
+def sibling_module(name: str):
+    """A module of this folder, loaded by path: MkDocs puts the folder on sys.path only while it loads a hook."""
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
+        sys.modules[name] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(sys.modules[name])
+    return sys.modules[name]
+
+
 def export_pdfs(config, lang: str) -> None:
-    import pdf_cut  # imported here, not at the top: a build without PDFs (make serve) never loads them
-    import pikepdf
+    import pikepdf  # imported here, not at the top: a build without PDFs (make serve) never loads them
+
+    pdf_cut = sibling_module("pdf_cut")
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 

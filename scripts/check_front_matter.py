@@ -15,13 +15,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> int:
+    sys.path.insert(0, str(ROOT / "hooks"))  # as MkDocs does while it loads a hook
     spec = importlib.util.spec_from_file_location("content_model", ROOT / "hooks" / "content_model.py")
     content_model = sys.modules["content_model"] = importlib.util.module_from_spec(spec)  # pydantic resolves its types there
     spec.loader.exec_module(content_model)
     pages, problems = content_model.validate(ROOT / "docs")
     for problem in problems:
         print(problem)
-    print(f"{len(pages)} pages checked, {len(problems)} problems", file=sys.stderr)
+    from problems import plural
+
+    print(f"{plural(len(pages), 'page')} checked, {plural(len(problems), 'problem')}", file=sys.stderr)
     return 1 if problems else 0
 
 

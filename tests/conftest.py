@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_FILES = ("mkdocs.yml", "docs", "snippets", "overrides", "hooks", "data")
@@ -60,12 +61,19 @@ def build(project: Path, site: Path | None = None, exports: bool = False) -> Bui
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The real site, built once for the whole session from a copy of the project."""
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    result = build(project, exports=True)
-    assert result.ok, result.output
-    return result.site
+def site(tmp_path_factory, worker_id) -> Path:
+    """The real site, built once for the whole run from a copy of the project. Under pytest-xdist
+    the first worker to get here builds it and the others wait for it and read the same files."""
+    shared = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    with FileLock(shared / "site.lock"):
+        project = shared / "real-project"
+        outcome = shared / "real-build.txt"
+        if not outcome.exists():
+            result = build(copy_project(project), exports=True)
+            outcome.write_text(f"{result.returncode}\n{result.output}", encoding="utf-8")
+        returncode, output = outcome.read_text(encoding="utf-8").split("\n", 1)
+    assert returncode == "0", output
+    return project / "site"
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import build
+from conftest import build, copy_project
 
 US = "docs/countries/us.md"
 US_EN = "docs/countries/us.en.md"
@@ -74,7 +74,7 @@ CASES = {
     ),
     "date that is not a date": (
         lambda p: edit(p, US, field("last_verified", "2026-02-30")),
-        [US, "'last_verified'", "valid date"],
+        [US, "'last_verified'", "valid date", "'2026-02-30'"],
     ),
     "date in the future": (
         lambda p: edit(p, US, field("last_verified", "2999-01-01")),
@@ -86,7 +86,7 @@ CASES = {
     ),
     "twin with another country code": (
         lambda p: edit(p, US_EN, field("country", "CA")),
-        [US, US_EN, "'country' differs"],
+        [US, US_EN, "'country' differs", f"{US} has 'US'", f"{US_EN} has 'CA'"],
     ),
     "twin with other source URLs": (
         lambda p: edit(p, US_EN, first_source_url("https://example.org/other")),
@@ -141,3 +141,53 @@ def test_broken_content_fails_the_build_naming_the_file_and_the_problem(broken_p
 def test_an_unbroken_copy_builds(broken_project):
     """The control case: the same copy, unbroken, builds; so each failure above is the breakage's."""
     assert build(broken_project).ok
+
+
+def test_one_build_names_every_problem_of_every_page_and_counts_them(broken_project):
+    """Contributors see all their mistakes at once, not one layer per build."""
+    edit(broken_project, US, field("last_verified", "2026-13-01"))
+    edit(broken_project, "docs/countries/jp.en.md", lambda t: t.replace("kind: official", "kind: officail", 1))
+    edit(broken_project, "docs/countries/kw.md", field("country", "KX"))
+    edit(broken_project, "docs/countries/kw.en.md", lambda t: re.sub(r"^    keep_alive: .*\n", "", t, count=1, flags=re.M))
+    result = build(broken_project)
+    assert not result.ok
+    for fragment in (
+        f"{US}: front matter field 'last_verified'",
+        "'2026-13-01'",
+        "docs/countries/jp.en.md: front matter field 'sources[",
+        "'officail'",
+        "docs/countries/kw.md: front matter field 'country'",
+        "docs/countries/kw.en.md: front matter field 'carriers[0].keep_alive'",
+        "front matter field 'country' differs: docs/countries/kw.md has 'KX'",  # compared although both have problems
+    ):
+        assert fragment in result.output, f"{fragment!r} missing from:\n{result.output[-3000:]}"
+    assert re.search(r"Content model check found \d+ problems:", result.output)
+
+
+def test_a_single_problem_is_counted_in_the_singular(broken_project):
+    edit(broken_project, US, field("last_verified", "2999-01-01"))
+    edit(broken_project, US_EN, field("last_verified", "2999-01-01"))
+    result = build(broken_project)
+    assert "Content model check found 2 problems:" in result.output
+    edit(broken_project, US_EN, field("last_verified", "2026-01-01"))
+    edit(broken_project, US, field("last_verified", "2026-01-01"))
+    edit(broken_project, "docs/countries/jp.md", append("这句话引用了不存在的来源 [S99]。"))
+    result = build(broken_project)
+    assert "Snippet and citation check found 1 problem:" in result.output, result.output[-2000:]
+
+
+def test_snippet_citation_and_link_problems_of_several_pages_are_named_together(broken_project):
+    edit(broken_project, US, append("这句话引用了不存在的来源 [S99]。"))
+    edit(broken_project, "docs/countries/jp.md", lambda t: t.replace('"zh/scams.md"', '"en/scams.md"'))
+    result = build(broken_project)
+    assert not result.ok
+    assert f"{US}: citation [S99]" in result.output and "docs/countries/jp.md: includes the snippet en/scams.md" in result.output
+    broken = copy_project(broken_project.parent / "links")
+    edit(broken, US, append("[联系卖家](https://t.me/simseller)"))
+    edit(broken, "docs/countries/jp.md", append("[更多](https://bit.ly/3abcd)"))
+    result = build(broken)
+    assert "Link policy check found 2 problems:" in result.output
+    assert (
+        f"{US}: link https://t.me/simseller" in result.output
+        and "docs/countries/jp.md: link https://bit.ly/3abcd" in result.output
+    )

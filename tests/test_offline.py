@@ -43,7 +43,14 @@ def test_the_archive_opened_from_disk_searches_its_own_language(page, unpacked, 
 def test_the_archive_opened_from_disk_requests_nothing_from_the_network(page, unpacked):
     requested = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto((unpacked / "en/countries/us.html").as_uri(), wait_until="load")
+    page.goto((unpacked / "en/countries/us.html").as_uri(), wait_until="networkidle")
     page.locator("input.md-search__input").click()
-    page.wait_for_timeout(500)
-    assert requested and [url for url in requested if not url.startswith("file://")] == []
+    # Ready: the search worker has loaded the whole index, every request it needed has been made.
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && m.textContent.trim() && !/初始化|Initializing/.test(m.textContent); }",
+        timeout=15000,
+    )
+    page.wait_for_load_state("networkidle")
+    assert any("search_index" in url for url in requested), "the search index was never loaded"
+    assert [url for url in requested if not url.startswith("file://")] == []

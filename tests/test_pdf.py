@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 from urllib.parse import unquote
@@ -27,6 +28,11 @@ def whole_guide(site, lang):
 def country_pdf(site, page):
     folder, code = LANGUAGES[page.lang]
     return site / folder / f"number-retention-sim-guide-{code.lower()}-{page.meta['country'].lower()}.pdf"
+
+
+@functools.cache
+def page_count(path) -> int:
+    return len(PdfReader(path).pages)
 
 
 def outline_titles(outline, depth=0):
@@ -94,7 +100,7 @@ def test_every_internal_link_of_the_whole_guide_lands_inside_it_and_sources_are_
 def test_every_country_has_its_own_pdf_linking_to_the_live_site(site, page):
     path = country_pdf(site, page)
     reader = PdfReader(path)
-    assert 2 <= len(reader.pages) < len(PdfReader(whole_guide(site, page.lang)).pages) // 3
+    assert 2 <= len(reader.pages) < page_count(whole_guide(site, page.lang)) // 3
     assert reader.trailer["/Root"]["/Lang"] == LANGUAGES[page.lang][1]
     destinations = set(reader.named_destinations)
     uris = []
@@ -153,9 +159,49 @@ def test_every_country_pdf_is_tagged_with_a_structure_of_its_own_pages_and_bookm
             assert len(chapter.children) >= 3
 
 
+def reading_order(pdf: pikepdf.Pdf) -> list[tuple[int, str | None]]:
+    """What assistive technology follows: the structure tree depth first. One (page number, link
+    address or None) per piece of marked content and per link annotation, in that order."""
+    pages = {pdf_page.objgen: n for n, pdf_page in enumerate(pdf.pages)}
+    order: list[tuple[int, str | None]] = []
+
+    def walk(element, page):
+        page = element.get("/Pg", page)
+        kids = element.get("/K")
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR":
+                action = kid.Obj.get("/A")
+                order.append((pages[kid.get("/Pg", page).objgen], str(action.URI) if action and "/URI" in action else None))
+            elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                walk(kid, page)
+            elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
+                order.append((pages[kid.get("/Pg", page).objgen], None))
+            elif isinstance(kid, int) and page is not None:
+                order.append((pages[page.objgen], None))
+
+    walk(pdf.Root.StructTreeRoot, None)
+    return order
+
+
 @pytest.mark.parametrize("page", COUNTRIES, ids=lambda p: p.src)
 def test_every_country_pdf_reads_in_order_through_its_structure(site, page):
-    """As poppler reads the structure tree (what a screen reader follows): the cover, then the chapter down to its last source."""
+    """The cover first, then the chapter down to its last source, as the structure tree orders them."""
+    with pikepdf.open(country_pdf(site, page)) as pdf:
+        order = reading_order(pdf)
+    assert order and order[0][0] == 0, "the structure must start on the cover"
+    last_on_cover = max(i for i, (page_number, _) in enumerate(order) if page_number == 0)
+    assert all(page_number == 0 for page_number, _ in order[: last_on_cover + 1]), "the cover must be read before the chapter"
+    links = [uri for _, uri in order]
+    sources = [max(i for i, uri in enumerate(links) if uri and unquote(uri) == unquote(s["url"])) for s in page.meta["sources"]]
+    assert last_on_cover < sources[0] and sources == sorted(sources)
+
+
+SAMPLE = [next(p for p in COUNTRIES if p.lang == lang) for lang in LANGUAGES]
+
+
+@pytest.mark.parametrize("page", SAMPLE, ids=lambda p: p.src)
+def test_poppler_reads_a_country_pdf_in_the_same_order(site, page):
+    """The same check as poppler reads the structure tree, text included; 5 s a PDF, so on one per language."""
     report = subprocess.run(["pdfinfo", "-struct-text", str(country_pdf(site, page))], capture_output=True, text=True, check=True)
     text = re.sub(r"\s+", "", "".join(re.findall(r'^\s*"(.*)"$', report.stdout, re.MULTILINE)))
     cover = text.index(re.sub(r"\s+", "", STRINGS[page.lang]["pdf_offprint"]))
