@@ -105,6 +105,9 @@ def on_post_build(config):
     chinese, _chinese = _chinese, None
     try:
         export(config, "en")
+    except BaseException:
+        chinese.kill()  # the build fails anyway: do not wait for the Chinese PDFs
+        raise
     finally:
         chinese.join()
     if chinese.exitcode != 0:

@@ -43,12 +43,17 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def build(project: Path, site: Path | None = None, exports: bool = False) -> Build:
+def build(project: Path, site: Path | None = None, exports: bool = False, pdfs: bool | None = None) -> Build:
     """Run `mkdocs build --strict` in a project folder, as `make build` does; the PDFs and the
-    offline archive only when asked for, since most checks need only the pages."""
+    offline archive only when asked for (`pdfs` alone: the PDFs only), since most checks need only the pages."""
     site = site or project / "site"
-    switch = "1" if exports else "0"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ENABLE_PDF_EXPORT": switch, "ENABLE_OFFLINE_ARCHIVE": switch}
+    pdfs = exports if pdfs is None else pdfs
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "ENABLE_PDF_EXPORT": "1" if pdfs else "0",
+        "ENABLE_OFFLINE_ARCHIVE": "1" if exports else "0",
+    }
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=project,
@@ -128,3 +133,8 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+def pytest_collection_modifyitems(items):
+    """Tests that need no built site first: while one worker builds the site, the other has work."""
+    items.sort(key=lambda item: "site" in getattr(item, "fixturenames", ()))

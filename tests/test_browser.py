@@ -54,7 +54,8 @@ def test_the_search_index_is_fetched_only_when_a_reader_opens_the_search(page, s
 
 
 def test_the_comparison_table_sorts_by_a_column_when_its_heading_is_clicked(page, served_site):
-    page.goto(served_site + "en/compare/", wait_until="networkidle")
+    page.goto(served_site + "en/compare/", wait_until="load")
+    page.wait_for_selector(".guide-compare th[role=columnheader]")  # the sorting script has set the table up
 
     def column(n: int, attribute: str) -> list:
         return page.eval_on_selector_all(f".guide-compare tbody td:nth-child({n})", f"cells => cells.map(c => c.{attribute})")

@@ -20,7 +20,7 @@ PAGES = [
 def test_a_page_fits_a_375_pixel_phone_screen_without_sideways_scrolling(browser, served_site, source):
     context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
     page = context.new_page()
-    page.goto(served_site + source.url, wait_until="networkidle")
+    page.goto(served_site + source.url, wait_until="load")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"phone-{source.src.replace('/', '-')}.png", full_page=True)
     overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
@@ -30,7 +30,7 @@ def test_a_page_fits_a_375_pixel_phone_screen_without_sideways_scrolling(browser
 
 @pytest.mark.parametrize("source", [p for p in PAGES if p.is_country], ids=lambda p: p.src)
 def test_printing_a_country_guide_leaves_out_navigation_and_search(page, served_site, source):
-    page.goto(served_site + source.url, wait_until="networkidle")
+    page.goto(served_site + source.url, wait_until="load")
     page.emulate_media(media="print")
     for selector in (
         ".md-header",

@@ -252,6 +252,6 @@ def test_a_rendered_chinese_page_is_neither_blank_nor_boxes(site, tmp_path):
 def test_a_character_no_pdf_font_can_draw_fails_the_build_naming_the_page(broken_project):
     page = broken_project / "docs/countries/us.en.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n\nAn Egyptian hieroglyph: \U00013000.\n", encoding="utf-8")
-    result = build(broken_project, exports=True)
+    result = build(broken_project, pdfs=True)
     assert not result.ok
     assert "docs/countries/us.en.md" in result.output and "U+13000" in result.output

@@ -50,7 +50,7 @@ def serious_violations(page) -> list[str]:
 
 @pytest.mark.parametrize("source", AXE_PAGES, ids=[p.src for p in AXE_PAGES])
 def test_axe_finds_no_serious_or_critical_violation(page, served_site, source):
-    page.goto(served_site + source.url, wait_until="networkidle")
+    page.goto(served_site + source.url, wait_until="load")
     assert serious_violations(page) == []
 
 
@@ -62,7 +62,7 @@ def test_axe_finds_no_serious_or_critical_violation_in_search_results(page, serv
 
 @pytest.mark.parametrize("source", [p for p in AXE_PAGES if p.src.startswith("countries/")], ids=lambda p: p.src)
 def test_the_search_the_language_switch_and_the_text_can_be_reached_by_keyboard(page, served_site, source):
-    page.goto(served_site + source.url, wait_until="networkidle")
+    page.goto(served_site + source.url, wait_until="load")
     reached = set()
     for _ in range(60):
         page.keyboard.press("Tab")
