@@ -9,7 +9,6 @@ file and the field. The validated country data is published as `config.extra["co
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import re
 from pathlib import Path
@@ -167,7 +166,7 @@ def read_front_matter(path: Path) -> dict:
             cached = _front_matter_cache[path] = (signature, error)
     if isinstance(cached[1], ValueError):
         raise cached[1]
-    return copy.deepcopy(cached[1])
+    return cached[1]  # shared, not copied: nothing changes the front matter it is given
 
 
 def _parse_front_matter(path: Path) -> dict:
@@ -286,11 +285,9 @@ def _get(data, dotted: str):
 SCAFFOLD = yaml.load(
     (Path(__file__).parent.parent / "data" / "scaffold.yml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader
 )
-SCAFFOLD_TEXTS = {  # (language, field) -> the placeholder, "{name}" matching any name
-    (lang, key): re.compile(re.escape(text).replace(re.escape("{name}"), ".+?"))
-    for lang in LANGUAGES
-    for key, text in SCAFFOLD[lang].items()
-}
+SCAFFOLD_TEXT = re.compile(  # any of the scaffold's placeholder texts, either language, "{name}" matching any name
+    "|".join(re.escape(text).replace(re.escape("{name}"), ".+?") for lang in LANGUAGES for key, text in SCAFFOLD[lang].items())
+)
 EXAMPLE_HOST = re.compile(r"^https?://([^/]*\.)?(example\.(com|org|net)|[^/]+\.(example|test|invalid|localhost))(/|$)", re.I)
 
 
@@ -314,7 +311,7 @@ def scaffold_placeholders(path: Path, front_matter: dict) -> list[str]:
             for i, item in enumerate(value):
                 walk(item, (*loc, i))
         elif isinstance(value, str):
-            if any(pattern.fullmatch(value.strip()) for pattern in SCAFFOLD_TEXTS.values()):
+            if SCAFFOLD_TEXT.fullmatch(value.strip()):
                 problems.append(f"front matter field '{_field(loc)}': {value!r} is the scaffold's placeholder: replace it")
             elif EXAMPLE_HOST.match(value):
                 problems.append(f"front matter field '{_field(loc)}': {value!r} is an example address, not a page you read")

@@ -68,8 +68,6 @@ def on_page_markdown(markdown, page, config, files):
     countries = config.extra["countries"][lang]
     if COUNTRY_LIST in markdown:
         markdown = markdown.replace(COUNTRY_LIST, country_list(countries, src, lang))
-    if COMPARISON in markdown:
-        markdown = markdown.replace(COMPARISON, comparison_table(countries, src, lang))
     return markdown
 
 
@@ -131,6 +129,8 @@ def on_page_content(html_text, page, config, files):
     )
     if "country" in page.meta:
         html_text = SNIPPET_HEADINGS[lang].sub(r"<h2 \1 data-search-exclude>", html_text)
+    if COMPARISON in html_text:  # HTML already: in the Markdown, the parser would read all of it again
+        html_text = html_text.replace(COMPARISON, comparison_table(config.extra["countries"][lang], page.file.src_uri, lang))
     return html_text
 
 

@@ -19,9 +19,11 @@ import yaml
 from mkdocs.plugins import event_priority
 from problems import fail_if_any
 
-# Only links that can leave the site: an http(s) or scheme-relative URL in an href or src. Case is
-# spelled out instead of re.IGNORECASE, which makes the scan of every page five times slower.
-LINK = re.compile(r"""\b(?:[hH][rR][eE][fF]|[sS][rR][cC])\s*=\s*["']\s*((?:[hH][tT][tT][pP][sS]?:)?//[^"']*)["']""")
+# Only links that can leave the site: an http(s) or scheme-relative URL in an href or src. The
+# pattern runs on the page's bytes in ASCII lower case (attribute names are case-blind; the
+# lengths stay the same) and the address is read from the page as written: a literal, lower-case
+# pattern scans five times faster than one with re.IGNORECASE.
+LINK = re.compile(rb"""(?:href|src)\s*=\s*["']\s*((?:https?:)?//[^"']*)["']""")
 POLICY_FILE = Path(__file__).parent.parent / "data" / "link-policy.yml"
 POLICY = yaml.load(POLICY_FILE.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
 ALLOWED = {host for group in POLICY["allowed_hosts"].values() for host in group}
@@ -57,6 +59,11 @@ def violation(url: str, own_host: str = "") -> str | None:
     return None
 
 
+def links_leaving(page_html: str) -> list[str]:
+    page = page_html.encode("utf-8")
+    return [page[m.start(1) : m.end(1)].decode("utf-8") for m in LINK.finditer(page.lower())]
+
+
 _problems: list[str] = []  # of every page of this language's build, reported together in on_post_build
 
 
@@ -67,7 +74,7 @@ def on_pre_build(config):
 def on_post_page(output, page, config):
     _problems.extend(
         f"{Path(config.docs_dir).name}/{page.file.src_uri}: link {url} is not allowed ({reason})"
-        for url in dict.fromkeys(html.unescape(u) for u in LINK.findall(output))
+        for url in dict.fromkeys(html.unescape(address) for address in links_leaving(output))
         if (reason := violation(url, own_host=urlsplit(config.site_url).hostname or ""))
     )
     return output

@@ -112,7 +112,7 @@ def test_every_country_has_its_own_pdf_linking_to_the_live_site(site, page):
             elif "/A" in link:
                 uris.append(str(link["/A"]["/URI"]))
     assert any(uri.startswith(SITE_URL) for uri in uris), "no link to the live site"
-    assert page.meta["title"] in reader.pages[0].extract_text()
+    assert page.meta["title"] in " ".join(reader.pages[0].extract_text().split())
     html = page.html(site)
     link = html.select_one(".guide-downloads a")
     assert link["href"].endswith(path.name)
@@ -121,7 +121,7 @@ def test_every_country_has_its_own_pdf_linking_to_the_live_site(site, page):
 @pytest.mark.parametrize("page", COUNTRIES, ids=lambda p: p.src)
 def test_every_country_pdf_holds_its_whole_chapter_behind_its_cover(site, page):
     reader = PdfReader(country_pdf(site, page))
-    assert page.meta["title"] in reader.pages[1].extract_text()  # the chapter opens the PDF after the cover
+    assert page.meta["title"] in " ".join(reader.pages[1].extract_text().split())  # the chapter opens the PDF after the cover
     links = {
         unquote(str(annotation.get_object()["/A"]["/URI"]))
         for pdf_page in reader.pages
