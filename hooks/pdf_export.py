@@ -47,6 +47,8 @@ NOT_PRINTED = [
 ]
 ATTRIBUTE = re.compile(r'\b(id|href|src)="([^"]*)"')
 FIRST_CHECKLIST = "myths.md"  # the first of the shared snippets that close every country page
+# The web pages that hold one shared checklist each: the PDFs print the checklists once, as their last chapter.
+CHECKLIST_PAGES = ("guides/before-closing.md", "guides/after-closing.md", "guides/myths.md")
 _outline: dict[str, list[tuple[str, str, str]]] = {}  # language -> [("section"|"page", title or dest, src)]
 _chinese: multiprocessing.Process | None = None
 
@@ -79,7 +81,7 @@ def on_nav(nav, config, files):
             if isinstance(item, Section):
                 entries.append(("section", item.title, ""))
                 walk(item.children)
-            elif getattr(item, "file", None):
+            elif getattr(item, "file", None) and item.file.src_uri.replace(".en.md", ".md") not in CHECKLIST_PAGES:
                 entries.append(("page", item.file.dest_uri, item.file.src_uri))
 
     walk(nav.items)

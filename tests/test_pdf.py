@@ -255,3 +255,12 @@ def test_a_character_no_pdf_font_can_draw_fails_the_build_naming_the_page(broken
     result = build(broken_project, pdfs=True)
     assert not result.ok
     assert "docs/countries/us.en.md" in result.output and "U+13000" in result.output
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_whole_guide_prints_each_shared_checklist_once(site, lang):
+    """The checklists close every country guide and have web pages of their own; on paper they are one chapter."""
+    titles = [title for _, title in outline_titles(PdfReader(whole_guide(site, lang)).outline)]
+    for name in ("myths.md", "before-closing.md", "after-closing.md", "scams.md"):
+        heading = (ROOT / "snippets" / lang / name).read_text(encoding="utf-8").split("\n", 1)[0].removeprefix("## ")
+        assert titles.count(heading) == 1, (heading, titles.count(heading))
