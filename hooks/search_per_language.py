@@ -16,7 +16,13 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 SEARCH_SETTINGS = {
-    "zh": {"lang": ["zh"], "pipeline": ["stopWordFilter"]},
+    # Words are split at spaces and punctuation, as the theme does for Chinese, and also where Latin
+    # letters or digits meet Chinese characters: "PAC码" and "eSIM卡" are searched as "PAC 码".
+    "zh": {
+        "lang": ["zh"],
+        "separator": r"[\s\u200b\u3000\-、。，．？！；]+|(?<=[A-Za-z0-9])(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])(?=[A-Za-z0-9])",
+        "pipeline": ["stopWordFilter"],
+    },
     "en": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["trimmer", "stopWordFilter"]},
 }
 

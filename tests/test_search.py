@@ -71,3 +71,10 @@ def test_the_chinese_index_keeps_this_fields_words_whole(site, word):
 def test_a_chinese_search_for_a_compound_word_finds_the_guides_that_use_it(page, served_site):
     results = search(page, served_site, "保号卡")
     assert any(r.startswith("countries/") for r in results)
+
+
+@pytest.mark.parametrize(("joined", "apart"), [("PAC码", "PAC 码"), ("eSIM卡", "eSIM 卡"), ("giffgaff注销", "giffgaff 注销")])
+def test_a_chinese_query_with_latin_letters_against_chinese_finds_what_the_words_apart_find(page, served_site, joined, apart):
+    found = search(page, served_site + "countries/us/", joined)
+    assert found, f"no result for {joined}"
+    assert set(found) == set(search(page, served_site + "countries/us/", apart))
