@@ -130,7 +130,10 @@ def on_page_content(html_text, page, config, files):
     if "country" in page.meta:
         html_text = SNIPPET_HEADINGS[lang].sub(r"<h2 \1 data-search-exclude>", html_text)
     if COMPARISON in html_text:  # HTML already: in the Markdown, the parser would read all of it again
-        html_text = html_text.replace(COMPARISON, comparison_table(config.extra["countries"][lang], page.file.src_uri, lang))
+        other = {c["country"]: c["title"] for c in config.extra["countries"]["en" if lang == "zh" else "zh"]}
+        html_text = html_text.replace(
+            COMPARISON, comparison_table(config.extra["countries"][lang], page.file.src_uri, lang, other)
+        )
     return html_text
 
 
@@ -155,34 +158,45 @@ def page_url(src: str) -> str:
     return ("en/" if language_of(src) == "en" else "") + path
 
 
-def comparison_table(countries: list[dict], from_src: str, lang: str) -> str:
-    """Raw HTML, because sorting needs attributes on cells that a Markdown table cannot carry."""
+def comparison_table(countries: list[dict], from_src: str, lang: str, names: dict[str, str]) -> str:
+    """Raw HTML, because sorting, filtering and the phone layout need attributes on rows and cells
+    that a Markdown table cannot carry. Only the country and carrier names are links. Each row
+    carries its words in the other language too (`names`: country code -> the other language's
+    title), so that the filter finds "Kuwait" on the Chinese page and "科威特" on the English one."""
     text = STRINGS[lang]
     headings = ("country", "carrier", "keep_alive", "lost_after", "refund", "port_out")
     head = "".join(f'<th scope="col">{html.escape(text[h])}</th>' for h in headings)
     rows = []
     for country in countries:
-        href = html.escape(posixpath.relpath(page_url(country["src"]), page_url(from_src)) + "/#at-a-glance")
+        guide = html.escape(posixpath.relpath(page_url(country["src"]), page_url(from_src)) + "/")
         for carrier in country["carriers"]:
             lost = carrier["lost_after"]
             cells = [
-                (country["title"], None),
-                (carrier["name"], None),
-                (carrier["keep_alive"], None),
+                (f'<a href="{guide}">{html.escape(country["title"])}</a>', None),
+                (f'<a href="{guide}#at-a-glance">{html.escape(carrier["name"])}</a>', None),
+                (html.escape(carrier["keep_alive"]), None),
                 (
-                    f"{lost['value']}{text['unit_' + lost['unit']]}" if lost else text["unknown"],
+                    html.escape(f"{lost['value']}{text['unit_' + lost['unit']]}" if lost else text["unknown"]),
                     lost["value"] * DAYS_PER_UNIT[lost["unit"]] if lost else 99999,
                 ),
-                (text[f"refund_{carrier['refund']}"], None),
-                (carrier["port_out"], None),
+                (html.escape(text[f"refund_{carrier['refund']}"]), None),
+                (html.escape(carrier["port_out"]), None),
             ]
             row = "".join(
-                f'<td{f" data-sort={sort}" if sort is not None else ""}><a href="{href}">{html.escape(value)}</a></td>'
-                for value, sort in cells
+                f'<td data-label="{html.escape(text[heading])}"{f" data-sort={sort}" if sort is not None else ""}>{value}</td>'
+                for heading, (value, sort) in zip(headings, cells, strict=True)
             )
-            rows.append(f"<tr>{row}</tr>")
+            rows.append(f'<tr data-also="{html.escape(names.get(country["country"], ""))}">{row}</tr>')
+    filter_box = (
+        '<div class="guide-compare-filter" hidden>'
+        f'<label for="guide-compare-filter">{html.escape(text["compare_filter"])}</label> '
+        f'<input id="guide-compare-filter" type="search" autocomplete="off"'
+        f' placeholder="{html.escape(text["compare_filter_hint"])}"'
+        f' aria-describedby="guide-compare-shown" data-shown="{html.escape(text["compare_shown"])}">'
+        '<span id="guide-compare-shown" role="status"></span></div>'
+    )
     return (
-        f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table guide-compare">'
+        f'{filter_box}<div class="md-typeset__scrollwrap"><div class="md-typeset__table guide-compare">'
         f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         f'</div></div>\n\n<p class="guide-note">{html.escape(text["compare_note"])}</p>\n'
     )

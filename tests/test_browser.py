@@ -70,3 +70,54 @@ def test_the_comparison_table_sorts_by_a_column_when_its_heading_is_clicked(page
     heading.click()
     descending = [float(v) for v in column(4, "dataset.sort")]
     assert descending == sorted(ascending, reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("start", "typed", "country"),
+    [("en/compare/", "giffgaff", "United Kingdom"), ("en/compare/", "科威特", "Kuwait"), ("compare/", "Kuwait", "科威特")],
+    ids=["a carrier", "a country in Chinese on the English page", "a country in English on the Chinese page"],
+)
+def test_the_comparison_filter_narrows_the_rows_as_the_reader_types(page, served_site, start, typed, country):
+    page.goto(served_site + start, wait_until="load")
+    rows = page.locator(".guide-compare tbody tr")
+    total = rows.count()
+    box = page.get_by_role("searchbox")
+    box.press_sequentially(typed)
+    visible = page.locator(".guide-compare tbody tr:not([hidden])")
+    assert 0 < visible.count() < total
+    assert all(text.startswith(country) for text in visible.locator("td:first-child").all_inner_texts())
+    assert str(visible.count()) in page.locator("#guide-compare-shown").inner_text()
+    box.fill("")
+    box.press("Backspace")
+    assert page.locator(".guide-compare tbody tr:not([hidden])").count() == total
+
+
+def test_without_javascript_the_comparison_shows_the_whole_table_and_no_filter(browser, served_site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served_site + "en/compare/")
+    assert page.locator(".guide-compare tbody tr").count() > 10
+    assert not page.locator(".guide-compare-filter").is_visible()
+    context.close()
+
+
+def test_the_comparison_headings_stay_in_view_while_the_table_scrolls(page, served_site):
+    page.set_viewport_size({"width": 1280, "height": 700})
+    page.goto(served_site + "en/compare/", wait_until="load")
+    page.locator(".guide-compare.md-typeset__table").evaluate("box => box.scrollTop = 600")
+    box_top = page.locator(".guide-compare.md-typeset__table").bounding_box()["y"]
+    heading_top = page.locator(".guide-compare thead th").first.bounding_box()["y"]
+    assert abs(heading_top - box_top) < 2
+
+
+def test_on_a_phone_each_carrier_of_the_comparison_is_a_card_with_labelled_fields(browser, served_site):
+    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(served_site + "en/compare/", wait_until="load")
+    table = page.locator(".guide-compare.md-typeset__table")
+    assert table.evaluate("box => box.scrollWidth <= box.clientWidth"), "no sideways scrolling inside the table"
+    first = page.locator(".guide-compare tbody tr").first
+    assert first.evaluate("row => getComputedStyle(row).display") == "block"
+    label = first.locator("td").nth(2).evaluate("cell => getComputedStyle(cell, '::before').content")
+    assert "What keeps the number" in label
+    context.close()
