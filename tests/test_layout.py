@@ -16,16 +16,64 @@ PAGES = [
 ]
 
 
-@pytest.mark.parametrize("source", PAGES, ids=[p.src for p in PAGES])
-def test_a_page_fits_a_375_pixel_phone_screen_without_sideways_scrolling(browser, served_site, source):
-    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+OVERFLOWING = """() => {
+  // What a reader would miss: text, images, tables or inputs that reach past the right edge of the
+  // screen, are shown (not transparent or hidden) and are not inside a box that scrolls sideways.
+  const width = document.documentElement.clientWidth;  // the layout viewport: a phone zooms out to show wider pages
+  const shown = e => { for (let a = e; a; a = a.parentElement) { const s = getComputedStyle(a);
+    if (s.visibility === "hidden" || s.opacity === "0" || s.display === "none") return false; } return true; };
+  const scrolls = e => { for (let a = e.parentElement; a; a = a.parentElement) {
+    const o = getComputedStyle(a).overflowX; if (o === "auto" || o === "scroll") return true; } return false; };
+  const name = e => e.tagName.toLowerCase() + (e.classList.length ? "." + e.classList[0] : "");
+  const found = [];
+  const range = document.createRange();
+  const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+    if (!node.textContent.trim()) continue;
+    range.selectNodeContents(node);
+    const box = range.getBoundingClientRect();
+    if (box.width && box.right > width + 1 && shown(node.parentElement) && !scrolls(node)) found.push(name(node.parentElement));
+  }
+  for (const e of document.querySelectorAll("img, table, pre, input, video, svg")) {
+    if (e.getClientRects().length && e.getBoundingClientRect().right > width + 1 && shown(e) && !scrolls(e)) found.push(name(e));
+  }
+  return [...new Set(found)].slice(0, 10);
+}"""
+PHONE_VIEWS = [
+    (lang, scheme, view)
+    for lang in ("zh", "en")
+    for scheme in ("light", "dark")
+    for view in ("home", "country", "compare", "search")
+]
+
+
+def open_view(page, served_site: str, lang: str, view: str) -> None:
+    prefix = "" if lang == "zh" else "en/"
+    path = {"home": "", "country": "countries/us/", "compare": "compare/", "search": "countries/gb/"}[view]
+    page.goto(served_site + prefix + path, wait_until="load")
+    if view == "search":
+        page.locator("label.md-header__button[for=__search]").click()
+        box = page.locator("input.md-search__input")
+        box.fill("PAC" if lang == "en" else "携号转出")
+        box.press("End")
+        page.wait_for_selector(".md-search-result__item")
+
+
+@pytest.mark.parametrize(("lang", "scheme", "view"), PHONE_VIEWS, ids=["-".join(v) for v in PHONE_VIEWS])
+def test_on_a_375_pixel_phone_nothing_reaches_past_the_screen_except_inside_a_scrolling_box(
+    browser, served_site, lang, scheme, view
+):
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, color_scheme=scheme)
     page = context.new_page()
-    page.goto(served_site + source.url, wait_until="load")
+    open_view(page, served_site, lang, view)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"phone-{source.src.replace('/', '-')}.png", full_page=True)
-    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    page.screenshot(path=SCREENSHOTS / f"phone-{lang}-{scheme}-{view}.png", full_page=view != "search")
+    dark = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+    page_overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    overflowing = page.evaluate(OVERFLOWING)
     context.close()
-    assert overflow <= 0
+    assert dark == ("slate" if scheme == "dark" else "default")
+    assert page_overflow <= 0 and overflowing == []
 
 
 @pytest.mark.parametrize("source", [p for p in PAGES if p.is_country], ids=lambda p: p.src)
