@@ -6,7 +6,8 @@
 - `<!-- country-list -->` becomes a table of every country guide in the page's language, and
   `<!-- comparison-table -->` a sortable table with one row per country and carrier. Both are
   built from the guides' front matter (published by content_model.py), never copied by hand,
-  and follow the order of the navigation.
+  and follow the order of the navigation. Each has a filter box (docs/assets/javascripts/tables.js)
+  that also finds a country by its name in the other language and by its region.
 - The interface strings in data/strings.yml are published to the templates as config.extra.strings.
 """
 
@@ -39,6 +40,29 @@ SNIPPET_HEADINGS = {  # the <h2> that opens each shared checklist, as a country 
     )
     for lang in ("zh", "en")
 }
+
+
+def _regions() -> dict[str, tuple[str, str]]:
+    """Each country guide's region in the navigation (mkdocs.yml), in Chinese and in English."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    section = next(item["国家和地区"] for item in config["nav"] if isinstance(item, dict) and "国家和地区" in item)
+    english = next(
+        language.get("nav_translations", {})
+        for plugin in config["plugins"]
+        if isinstance(plugin, dict) and "i18n" in plugin
+        for language in plugin["i18n"]["languages"]
+        if language["locale"] == "en"
+    )
+    return {
+        src: (region, english.get(region, region))
+        for item in section
+        if isinstance(item, dict)
+        for region, pages in item.items()
+        for src in pages
+    }
+
+
+REGIONS = _regions()
 DAYS_PER_UNIT = {"days": 1, "months": 30}  # only to sort the comparison table
 
 
@@ -65,9 +89,6 @@ def on_page_markdown(markdown, page, config, files):
     shown = f"{Path(config.docs_dir).name}/{src}"
     check_snippets(markdown, shown, lang, is_country="country" in page.meta)
     check_citations(markdown, page, shown)
-    countries = config.extra["countries"][lang]
-    if COUNTRY_LIST in markdown:
-        markdown = markdown.replace(COUNTRY_LIST, country_list(countries, src, lang))
     return markdown
 
 
@@ -129,26 +150,51 @@ def on_page_content(html_text, page, config, files):
     )
     if "country" in page.meta:
         html_text = SNIPPET_HEADINGS[lang].sub(r"<h2 \1 data-search-exclude>", html_text)
-    if COMPARISON in html_text:  # HTML already: in the Markdown, the parser would read all of it again
-        other = {c["country"]: c["title"] for c in config.extra["countries"]["en" if lang == "zh" else "zh"]}
-        html_text = html_text.replace(
-            COMPARISON, comparison_table(config.extra["countries"][lang], page.file.src_uri, lang, other)
-        )
+    # The generated tables go into the HTML: in the Markdown, the parser would read all of them again.
+    countries = config.extra["countries"][lang]
+    other = {c["country"]: c["title"] for c in config.extra["countries"]["en" if lang == "zh" else "zh"]}
+    if COMPARISON in html_text:
+        html_text = html_text.replace(COMPARISON, comparison_table(countries, page.file.src_uri, lang, other))
+    if COUNTRY_LIST in html_text:
+        html_text = html_text.replace(COUNTRY_LIST, country_list(countries, page.file.src_uri, lang, other))
     return html_text
 
 
-def relative_source(target_src: str, from_src: str) -> str:
-    return posixpath.relpath(target_src, posixpath.dirname(from_src) or ".")
-
-
-def country_list(countries: list[dict], from_src: str, lang: str) -> str:
+def country_list(countries: list[dict], from_src: str, lang: str, names: dict[str, str]) -> str:
+    """Raw HTML, for the filter: each row also carries the country's name in the other language
+    and its region in both, so "Kuwait", "科威特" or "中东" finds it on either language's page."""
     text = STRINGS[lang]
-    rows = [f"| {text['country']} | {text['carriers']} | {text['verified']} |", "| --- | --- | --- |"]
+    head = "".join(f'<th scope="col">{html.escape(text[h])}</th>' for h in ("country", "region", "carriers", "verified"))
+    rows = []
     for country in countries:
         carriers = text["list_separator"].join(carrier["name"] for carrier in country["carriers"])
-        link = relative_source(country["src"], from_src)
-        rows.append(f"| [{country['title']}]({link}) | {carriers} | {country['last_verified'].isoformat()} |")
-    return "\n".join(rows) + "\n"
+        link = html.escape(posixpath.relpath(page_url(country["src"]), page_url(from_src)) + "/")
+        regions = REGIONS.get(country["src"].replace(".en.md", ".md"), ("", ""))
+        also = " ".join([names.get(country["country"], ""), *regions])
+        cells = (
+            f'<a href="{link}">{html.escape(country["title"])}</a>',
+            html.escape(regions[0] if lang == "zh" else regions[1]),
+            html.escape(carriers),
+            country["last_verified"].isoformat(),
+        )
+        rows.append(f'<tr data-also="{html.escape(also)}">' + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+    return (
+        f'{filter_for("countries", lang)}<div class="guide-countries"><table><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>\n"
+    )
+
+
+def filter_for(table: str, lang: str) -> str:
+    """The filter box above a table; hidden until tables.js, which works it, shows it."""
+    text = STRINGS[lang]
+    return (
+        '<div class="guide-filter" hidden>'
+        f'<label for="guide-filter-{table}">{html.escape(text["compare_filter"])}</label> '
+        f'<input id="guide-filter-{table}" type="search" autocomplete="off"'
+        f' placeholder="{html.escape(text["filter_hint_" + table])}"'
+        f' aria-describedby="guide-filter-{table}-shown" data-shown="{html.escape(text["compare_shown"])}">'
+        f'<span id="guide-filter-{table}-shown" role="status"></span></div>'
+    )
 
 
 def page_url(src: str) -> str:
@@ -187,14 +233,7 @@ def comparison_table(countries: list[dict], from_src: str, lang: str, names: dic
                 for heading, (value, sort) in zip(headings, cells, strict=True)
             )
             rows.append(f'<tr data-also="{html.escape(names.get(country["country"], ""))}">{row}</tr>')
-    filter_box = (
-        '<div class="guide-compare-filter" hidden>'
-        f'<label for="guide-compare-filter">{html.escape(text["compare_filter"])}</label> '
-        f'<input id="guide-compare-filter" type="search" autocomplete="off"'
-        f' placeholder="{html.escape(text["compare_filter_hint"])}"'
-        f' aria-describedby="guide-compare-shown" data-shown="{html.escape(text["compare_shown"])}">'
-        '<span id="guide-compare-shown" role="status"></span></div>'
-    )
+    filter_box = filter_for("compare", lang)
     return (
         f'{filter_box}<div class="md-typeset__scrollwrap"><div class="md-typeset__table guide-compare">'
         f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"

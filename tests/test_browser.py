@@ -86,7 +86,7 @@ def test_the_comparison_filter_narrows_the_rows_as_the_reader_types(page, served
     visible = page.locator(".guide-compare tbody tr:not([hidden])")
     assert 0 < visible.count() < total
     assert all(text.startswith(country) for text in visible.locator("td:first-child").all_inner_texts())
-    assert str(visible.count()) in page.locator("#guide-compare-shown").inner_text()
+    assert str(visible.count()) in page.locator("#guide-filter-compare-shown").inner_text()
     box.fill("")
     box.press("Backspace")
     assert page.locator(".guide-compare tbody tr:not([hidden])").count() == total
@@ -97,7 +97,7 @@ def test_without_javascript_the_comparison_shows_the_whole_table_and_no_filter(b
     page = context.new_page()
     page.goto(served_site + "en/compare/")
     assert page.locator(".guide-compare tbody tr").count() > 10
-    assert not page.locator(".guide-compare-filter").is_visible()
+    assert not page.locator(".guide-filter").is_visible()
     context.close()
 
 
@@ -121,3 +121,22 @@ def test_on_a_phone_each_carrier_of_the_comparison_is_a_card_with_labelled_field
     label = first.locator("td").nth(2).evaluate("cell => getComputedStyle(cell, '::before').content")
     assert "What keeps the number" in label
     context.close()
+
+
+@pytest.mark.parametrize(
+    ("start", "typed", "expected"),
+    [("countries/", "Kuwait", ["科威特"]), ("en/countries/", "科威特", ["Kuwait"]), ("en/countries/", "中东", None)],
+    ids=["English name on the Chinese index", "Chinese name on the English index", "a region in Chinese"],
+)
+def test_the_countries_index_filters_by_a_name_or_region_in_either_language(page, served_site, start, typed, expected):
+    page.goto(served_site + start, wait_until="load")
+    rows = page.locator(".guide-countries tbody tr")
+    total = rows.count()
+    page.locator("#guide-filter-countries").press_sequentially(typed)
+    names = page.locator(".guide-countries tbody tr:not([hidden]) td:first-child").all_inner_texts()
+    assert 0 < len(names) < total
+    if expected:
+        assert names == expected
+    else:
+        regions = page.locator(".guide-countries tbody tr:not([hidden]) td:nth-child(2)").all_inner_texts()
+        assert set(regions) == {"Middle East"}

@@ -63,11 +63,13 @@ def open_view(page, served_site: str, lang: str, view: str) -> None:
 def test_on_a_375_pixel_phone_nothing_reaches_past_the_screen_except_inside_a_scrolling_box(
     browser, served_site, lang, scheme, view
 ):
-    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, color_scheme=scheme)
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, color_scheme=scheme)
     page = context.new_page()
     open_view(page, served_site, lang, view)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"phone-{lang}-{scheme}-{view}.png", full_page=view != "search")
+    page.screenshot(
+        path=SCREENSHOTS / f"phone-{lang}-{scheme}-{view}.png"
+    )  # the first screen: a full page of the comparison is 70,000 px
     dark = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
     page_overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
     overflowing = page.evaluate(OVERFLOWING)
