@@ -80,6 +80,10 @@ CASES = {
         lambda p: edit(p, US, field("last_verified", "2999-01-01")),
         [US, "'last_verified'", "lies in the future"],
     ),
+    "source of an unknown kind": (
+        lambda p: edit(p, US, lambda t: t.replace("kind: official", "kind: forum", 1)),
+        [US, "'sources[", ".kind'", "'official', 'community' or 'secondary'", "'forum'"],
+    ),
     "source that is not https": (
         lambda p: [edit(p, path, first_source_url("http://example.org/terms")) for path in (US, US_EN)],
         [US, "'sources[0].url'", "not an https:// URL"],
