@@ -8,7 +8,7 @@ in turn in one run; and, for a country page of the real site, the requests and b
 load, compressed with gzip as a static host would serve them. Not a test: it prints figures for
 benchmarks.md.
 
-    .venv/bin/python scripts/benchmark.py [--runs 3] [--sizes 50 100 200] [--only-ratio]
+    .venv/bin/python scripts/benchmark.py [--runs 3] [--sizes 50 100 200] [--only-ratio | --only-search]
 """
 
 from __future__ import annotations
@@ -174,6 +174,63 @@ def first_load(site: Path, path: str) -> tuple[int, int, int]:
     return len(files), raw, compressed
 
 
+SEARCH_QUERIES = {
+    "countries/us/": ["注销", "携号转网", "PAC码", "余额退款"],
+    "en/countries/us/": ["cancel", "port out", "refund balance", "eSIM"],
+}
+TIME_RESULTS = """query => new Promise(resolve => {
+  // From the key that ends the query to the first results on screen.
+  const list = document.querySelector(".md-search-result__list");
+  const input = document.querySelector("input.md-search__input");
+  const start = performance.now();
+  const seen = new MutationObserver(() => {
+    if (list.childElementCount) { seen.disconnect(); resolve(performance.now() - start); }
+  });
+  seen.observe(list, { childList: true });
+  input.value = query;
+  input.dispatchEvent(new KeyboardEvent("keyup", { key: "End", bubbles: true }));
+})"""
+
+
+def search_timings(site: Path, runs: int) -> None:
+    """How long the search index takes to load once a reader opens the search, and how long each
+    query then takes from its last keystroke to results on screen (medians of `runs` tries)."""
+    from playwright.sync_api import sync_playwright
+
+    class QuietHandler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}/"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=shutil.which("chromium"), args=["--headless", "--no-sandbox", "--disable-gpu"]
+        )
+        for path, queries in SEARCH_QUERIES.items():
+            loads, latencies = [], {query: [] for query in queries}
+            for _ in range(runs):
+                page = browser.new_page()
+                page.goto(base + path, wait_until="networkidle")
+                start = time.perf_counter()
+                page.locator("input.md-search__input").click()
+                page.wait_for_function(
+                    "() => { const m = document.querySelector('.md-search-result__meta');"
+                    " return m && m.textContent.trim() && !/初始化|Initializing/.test(m.textContent); }"
+                )
+                loads.append((time.perf_counter() - start) * 1000)
+                for query in queries:
+                    latencies[query].append(page.evaluate(TIME_RESULTS, query))
+                    page.locator("input.md-search__input").fill("")
+                page.close()
+            print(f"search on /{path}: index loaded and ready {statistics.median(loads):.0f} ms after the search is opened")
+            for query, times in latencies.items():
+                print(f"  {query!r}: results {statistics.median(times):.0f} ms after the last keystroke")
+        browser.close()
+    server.shutdown()
+
+
 def row(site: str, build: str, times: list[float], pages: int, size: int) -> str:
     return f"| {site} | {build} | {statistics.median(times):.2f} s | {pages} | {size / 1e6:.1f} MB |"
 
@@ -183,6 +240,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sizes", type=int, nargs="*", default=[50, 100, 200])
     parser.add_argument("--only-ratio", action="store_true", help="print only the ratio to plain Material")
+    parser.add_argument("--only-search", action="store_true", help="print only the search timings (builds the site once)")
     args = parser.parse_args()
 
     cpu = next(
@@ -195,6 +253,12 @@ def main() -> None:
     )
     print(f"machine: {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, {platform.system()} {platform.release()}")
     print()
+    if args.only_search:
+        with tempfile.TemporaryDirectory() as folder:
+            real = copy_project(Path(folder) / "real")
+            timed_build(real, {"ENABLE_OFFLINE_ARCHIVE": "0", "ENABLE_PDF_EXPORT": "0"})
+            search_timings(real / "site", max(args.runs, 5))
+        return
     if args.only_ratio:
         with tempfile.TemporaryDirectory() as folder:
             build_ratio(Path(folder), args.runs)
@@ -234,6 +298,8 @@ def main() -> None:
         for path in ("countries/us/", "en/countries/us/", ""):
             requests, raw, compressed = first_load(real / "site", path)
             print(f"| /{path} | {requests} | {compressed / 1024:.0f} KB | {raw / 1024:.0f} KB |")
+        print()
+        search_timings(real / "site", max(args.runs, 5))
 
 
 if __name__ == "__main__":
