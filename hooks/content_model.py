@@ -100,6 +100,66 @@ class LostAfter(Strict_):
     counted_from: Text = Field(description="from when the time counts, in the page's language")
 
 
+class Length(Strict_):
+    value: Annotated[int, Strict(), Field(ge=1)]
+    unit: Literal["days", "months"]
+
+
+STAGES = ("warning", "suspended", "disconnected", "number_lost", "reassignable")
+EVENTS = ("last_top_up", "last_chargeable_use", "last_payment", "validity_end", "bill_due")
+
+
+class Stage(Strict_):
+    """One step of what happens to a number nobody keeps alive, as the sources state it."""
+
+    stage: Literal[STAGES] = Field(
+        description="warning: the carrier warns; suspended: outgoing service stops or the line hibernates; "
+        "disconnected: the line is cut off; number_lost: the number can no longer be recovered; "
+        "reassignable: the earliest day the number may be given to someone else"
+    )
+    after: Length | None = Field(description="how long after `since`; null when no source gives it (the stage is unknown)")
+    since: str = Field(description="'event' (the timeline's event) or the name of an earlier stage")
+    sources: list[Annotated[int, Strict(), Field(ge=1)]] = []
+    note: Text | None = Field(default=None, description="what happens at this stage, in the page's language")
+
+    @model_validator(mode="after")
+    def _known_needs_sources(self) -> Stage:
+        if self.after is not None and not self.sources:
+            raise ValueError(f"stage '{self.stage}' gives a length but cites no source: add `sources`, or set `after: null`")
+        return self
+
+
+class Timeline(Strict_):
+    """What happens, stage by stage, after the event the reader can date (their last top-up…)."""
+
+    event: Literal[EVENTS] = Field(description="the event the reader enters a date for")
+    stages: list[Stage] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _stages_in_order(self) -> Timeline:
+        seen: list[str] = []
+        for stage in self.stages:
+            if seen and STAGES.index(stage.stage) <= STAGES.index(seen[-1]):
+                raise ValueError(f"stage '{stage.stage}' comes after '{seen[-1]}': list stages once each, in the order {', '.join(STAGES)}")
+            if stage.since != "event" and stage.since not in seen:
+                raise ValueError(f"stage '{stage.stage}' counts since {stage.since!r}: use 'event' or an earlier stage ({', '.join(seen) or 'none yet'})")
+            seen.append(stage.stage)
+        return self
+
+    def total(self, name: str) -> Length | None:
+        """The stage's distance from the event when every step is known and in one unit, else None."""
+        by_name = {s.stage: s for s in self.stages}
+        value, unit, current = 0, None, by_name.get(name)
+        while current is not None:
+            if current.after is None or unit not in (None, current.after.unit):
+                return None
+            value, unit = value + current.after.value, current.after.unit
+            if current.since == "event":
+                return Length(value=value, unit=unit)
+            current = by_name[current.since]
+        return None
+
+
 class Carrier(Strict_):
     """One row of a country's at-a-glance box. Text fields are in the page's language."""
 
@@ -109,6 +169,24 @@ class Carrier(Strict_):
     refund: Literal["yes", "no", "partial", "unknown"]
     port_out: Text = Field(description="the code or step needed to port the number out")
     sources: list[Annotated[int, Strict(), Field(ge=1)]] = Field(min_length=1)
+    timeline: Timeline | None = Field(default=None, description="the stages, for the deadline calculator")
+
+    @model_validator(mode="after")
+    def _timeline_agrees(self) -> Carrier:
+        if self.timeline is None:
+            return self
+        lost = next((s for s in self.timeline.stages if s.stage == "number_lost"), None)
+        if self.lost_after is None and lost is not None and lost.after is not None:
+            raise ValueError("timeline gives a length for 'number_lost' but lost_after is null: state it in both")
+        if self.lost_after is not None and (lost is None or lost.after is None):
+            raise ValueError("lost_after gives a length but the timeline's 'number_lost' stage is missing or unknown")
+        total = self.timeline.total("number_lost")
+        if self.lost_after is not None and total is not None and (total.value, total.unit) != (self.lost_after.value, self.lost_after.unit):
+            raise ValueError(
+                f"lost_after is {self.lost_after.value} {self.lost_after.unit} but the timeline reaches 'number_lost' "
+                f"after {total.value} {total.unit}"
+            )
+        return self
 
 
 class Page(Strict_):
@@ -134,7 +212,8 @@ class CountryPage(Page):
     @model_validator(mode="after")
     def _carrier_sources_exist(self) -> CountryPage:
         for i, carrier in enumerate(self.carriers):
-            for n in carrier.sources:
+            stage_sources = [n for stage in carrier.timeline.stages for n in stage.sources] if carrier.timeline else []
+            for n in [*carrier.sources, *stage_sources]:
                 if n > len(self.sources):
                     raise ValueError(f"carriers[{i}] cites source {n}, but the page lists {len(self.sources)}")
         return self
@@ -254,8 +333,11 @@ def compare_twins(docs_dir: Path, src: str, zh: dict, en: dict) -> list[str]:
             f"{len(en_carriers)} in {en_file}"
         )
     for i, (a, b) in enumerate(zip(zh_carriers, en_carriers, strict=False)):
-        for name in ("refund", "sources", "lost_after.value", "lost_after.unit"):
+        for name in ("refund", "sources", "lost_after.value", "lost_after.unit", "timeline.event"):
             differs(f"carriers[{i}].{name}", _get(a, name), _get(b, name))
+        zh_stages, en_stages = _list(_get(a, "timeline.stages")), _list(_get(b, "timeline.stages"))
+        strip = lambda stages: [{k: v for k, v in s.items() if k != "note"} if isinstance(s, dict) else s for s in stages]  # noqa: E731
+        differs(f"carriers[{i}].timeline.stages (without notes)", strip(zh_stages), strip(en_stages))
     zh_urls = [_get(s, "url") for s in _list(zh.get("sources"))]
     en_urls = [_get(s, "url") for s in _list(en.get("sources"))]
     if zh_urls != en_urls:
@@ -298,7 +380,8 @@ def scaffold_placeholders(path: Path, front_matter: dict) -> list[str]:
     def walk(value, loc: tuple) -> None:
         if isinstance(value, dict):
             if (
-                value.get("value") == SCAFFOLD["placeholder_lost_after"]["value"]
+                loc[-1:] == ("lost_after",)
+                and value.get("value") == SCAFFOLD["placeholder_lost_after"]["value"]
                 and value.get("unit") == (SCAFFOLD["placeholder_lost_after"]["unit"])
             ):
                 problems.append(
