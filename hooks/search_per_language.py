@@ -11,9 +11,14 @@ the offline plugin has written search_index.js for file:// reading, it is split 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+import yaml
 from mkdocs.plugins import event_priority
+
+ALIASES = yaml.safe_load((Path(__file__).parent.parent / "data" / "search-aliases.yml").read_text(encoding="utf-8"))
+CJK = re.compile(r"[\u3400-\u9fff]")
 
 SEARCH_SETTINGS = {
     # Words are split at spaces and punctuation, as the theme does for Chinese, and also where Latin
@@ -23,8 +28,14 @@ SEARCH_SETTINGS = {
         "separator": r"[\s\u200b\u3000\-、。，．？！；]+|(?<=[A-Za-z0-9])(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])(?=[A-Za-z0-9])",
         "pipeline": ["stopWordFilter"],
     },
-    "en": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["trimmer", "stopWordFilter"]},
+    # No stop-word filter in English: it drops "US", the name readers type for the United States.
+    "en": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["trimmer"]},
 }
+# Every section also carries its page's keywords (the page title; for a country guide also the
+# place's name in the other language, other names readers type and the carriers' names), so that
+# "香港 实名登记" or "3HK refund" ranks the matching section of that guide first. Weighted below
+# a section's own heading (1000), far above its text (1).
+KEYWORDS_FIELD = {"keywords": {"boost": 500.0}}
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language and merged the index
@@ -41,7 +52,9 @@ def on_post_build(config):
             for doc in merged["docs"]
             if doc["location"].startswith("en/") == (lang == "en")
         ]
-        index = {"config": {**merged["config"], **SEARCH_SETTINGS[lang]}, "docs": docs}
+        add_page_keywords(docs, config.extra["countries"], lang)
+        fields = {**merged["config"]["fields"], **KEYWORDS_FIELD}
+        index = {"config": {**merged["config"], **SEARCH_SETTINGS[lang], "fields": fields}, "docs": docs}
         write_index(folder, index, offline=(merged_file.parent / "search_index.js").exists())
 
 
@@ -51,3 +64,33 @@ def write_index(folder: Path, index: dict, offline: bool) -> None:
     (folder / "search_index.json").write_text(data, encoding="utf-8")
     if offline:
         (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
+
+
+def add_page_keywords(docs: list[dict], countries: dict[str, list[dict]], lang: str) -> None:
+    """Give every section of a page the page's keywords (see KEYWORDS_FIELD)."""
+    other = "en" if lang == "zh" else "zh"
+    names_elsewhere = {c["country"]: c["title"] for c in countries[other]}
+    by_page = {
+        c["src"].split(".")[0] + "/": [  # countries/au.md and countries/au.en.md: countries/au/
+            c["title"],
+            names_elsewhere.get(c["country"], ""),
+            *ALIASES[lang].get(c["country"], []),
+            *(carrier["name"] for carrier in c["carriers"]),
+        ]
+        for c in countries[lang]
+    }
+    titles = {doc["location"]: doc["title"] for doc in docs if "#" not in doc["location"]}
+    for doc in docs:
+        page = doc["location"].split("#")[0]
+        words = by_page.get(page) or [titles.get(page, "").replace("\u200b", "")]
+        doc["keywords"] = " ".join(segment(word, lang) for word in words if word)
+
+
+def segment(text: str, lang: str) -> str:
+    """Chinese split as the index splits it, with the shorter words inside longer ones too
+    ("中国香港" also as "中国" and "香港")."""
+    if lang != "zh" or not CJK.search(text):
+        return text
+    import jieba  # loaded already, with the project's dictionary, by the search plugin
+
+    return "\u200b".join(word for word in jieba.cut_for_search(text) if word.strip())

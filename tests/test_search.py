@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
 
 def search(page, url: str, query: str) -> list[str]:
-    """Type a query into the page's search box like a reader; return the result links' paths."""
+    """Type a query into the page's search box like a reader; return the result links in order,
+    as paths from the site root with their section anchors."""
     page.goto(url)
     page.wait_for_function("() => document.querySelector('.md-search__input') !== null")
     box = page.locator("input.md-search__input")
@@ -26,7 +27,7 @@ def search(page, url: str, query: str) -> list[str]:
         previous = hrefs
         page.wait_for_timeout(150)
         hrefs = page.eval_on_selector_all("a.md-search-result__link", "links => links.map(a => a.href)")
-    return [urlsplit(href).path.removeprefix("/") for href in hrefs]
+    return [unquote(urlsplit(href).path.removeprefix("/") + (f"#{urlsplit(href).fragment}" * bool(urlsplit(href).fragment))) for href in hrefs]
 
 
 CHINESE_QUERIES = ["注销", "保号卡", "携号转网", "余额", "停机", "实名登记"]
