@@ -169,7 +169,7 @@ class Carrier(Strict_):
     refund: Literal["yes", "no", "partial", "unknown"]
     port_out: Text = Field(description="the code or step needed to port the number out")
     sources: list[Annotated[int, Strict(), Field(ge=1)]] = Field(min_length=1)
-    timeline: Timeline | None = Field(default=None, description="the stages, for the deadline calculator")
+    timeline: Timeline = Field(description="the stages, for the deadline calculator; unknown ones with `after: null`")
 
     @model_validator(mode="after")
     def _timeline_agrees(self) -> Carrier:

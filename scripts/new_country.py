@@ -58,6 +58,13 @@ carriers:
     refund: unknown
     port_out: {quoted["port_out"]}
     sources: [1]
+    timeline:
+      event: last_top_up
+      stages:
+        - stage: number_lost
+          after: {{value: {lost["value"]}, unit: {lost["unit"]}}}
+          since: event
+          sources: [1]
 sources:
   - title: {quoted["source"]}
     url: {SCAFFOLD["placeholder_url"]}

@@ -17,13 +17,20 @@ from site_pages import DOCS, all_pages, country_pages
 PAGES = all_pages()
 COUNTRIES = country_pages()
 ZH_PAGES = [p for p in PAGES if p.lang == "zh"]
-REQUIRED = {"US", "KW", "GB", "HK", "MO", "JP", "TW", "SG", "TH", "AU", "CA", "DE", "FR", "MY", "NL"}
+REQUIRED = {
+    *("US", "CA"),  # North America
+    *("GB", "FR", "DE", "NL", "IE", "ES", "IT"),  # Europe
+    *("CN", "HK", "MO", "TW", "JP", "KR"),  # East Asia, with the reader's own mainland number
+    *("SG", "TH", "MY", "PH", "ID", "VN"),  # Southeast Asia
+    *("KW", "AE"),  # Middle East
+    *("AU", "NZ"),  # Oceania
+}
 
 
-def test_at_least_sixteen_countries_are_covered_including_the_common_ones():
+def test_the_guide_covers_the_25_places_readers_keep_numbers_in():
     codes = {p.meta["country"] for p in COUNTRIES}
-    assert REQUIRED <= codes
-    assert len(codes) >= 16
+    assert sorted(REQUIRED - codes) == []
+    assert len(REQUIRED) == 25
 
 
 def article_links(page, site):
