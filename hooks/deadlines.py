@@ -40,7 +40,9 @@ def on_page_content(html_text, page, config, files):
         section = calculator(countries, config, files, page, lang, own_page=False)
         return section + html_text
     if PLACEHOLDER in html_text:
-        return html_text.replace(PLACEHOLDER, calculator(config.extra["countries"][lang], config, files, page, lang, own_page=True))
+        return html_text.replace(
+            PLACEHOLDER, calculator(config.extra["countries"][lang], config, files, page, lang, own_page=True)
+        )
     return html_text
 
 
@@ -148,12 +150,10 @@ def static_table(data: dict, text: dict, own_page: bool) -> str:
     rows = []
     for country in data["countries"]:
         for carrier in country["carriers"]:
-            name = f'{e(country["name"])} · {e(carrier["name"])}' if own_page else e(carrier["name"])
+            name = f"{e(country['name'])} · {e(carrier['name'])}" if own_page else e(carrier["name"])
             for stage in carrier["stages"]:
                 source_number = stage["source"].rsplit("source-", 1)[-1]
-                cite = (
-                    f'<sup class="cite"><a href="{e(stage["source"])}">[{source_number}]</a></sup>' if stage["source"] else ""
-                )
+                cite = f'<sup class="cite"><a href="{e(stage["source"])}">[{source_number}]</a></sup>' if stage["source"] else ""
                 cells = (
                     name,
                     e(text["stage_" + stage["stage"]]),

@@ -40,7 +40,9 @@ def on_page_content(html_text, page, config, files):
 
 def plan_services(html_text: str, sources: list[dict], lang: str, shown: str) -> tuple[list[dict], list[str]]:
     """Each service with its name, its section's anchor and its official help links; and the problems."""
-    headings = [(m.start(), m.group(1), html.unescape(re.sub(r"<[^>]+>", "", m.group(2))).strip()) for m in HEADING.finditer(html_text)]
+    headings = [
+        (m.start(), m.group(1), html.unescape(re.sub(r"<[^>]+>", "", m.group(2))).strip()) for m in HEADING.finditer(html_text)
+    ]
     services, problems = [], []
     for i, service in enumerate(PLAN["services"]):
         name = service["heading"][lang]
@@ -56,7 +58,9 @@ def plan_services(html_text: str, sources: list[dict], lang: str, shown: str) ->
         for n in service["sources"]:
             source = sources[n - 1] if 1 <= n <= len(sources) else None
             if source is None or source["kind"] != "official" or f'href="#source-{n}"' not in body:
-                problems.append(f"{where}.sources': source {n} of {shown} is not an official source cited in the section {name!r}")
+                problems.append(
+                    f"{where}.sources': source {n} of {shown} is not an official source cited in the section {name!r}"
+                )
             else:
                 links.append({"title": source["title"], "url": source["url"]})
         services.append({"id": service["id"], "name": name, "anchor": "#" + anchor, "help": links})

@@ -126,7 +126,9 @@ CASES = {
         [NZ, f"'{SKINNY}'", "lost_after is 14 months but the timeline reaches 'number_lost' after 13 months"],
     ),
     "twins with different timelines": (
-        lambda p: edit(p, NZ_EN, lambda t: t.replace("since: event\n          sources: [9]", "since: event\n          sources: [10]")),
+        lambda p: edit(
+            p, NZ_EN, lambda t: t.replace("since: event\n          sources: [9]", "since: event\n          sources: [10]")
+        ),
         [NZ, NZ_EN, f"'{SKINNY}.timeline.stages (without notes)' differs", "'sources': [10]"],
     ),
     "exit plan service without its section on the page": (
