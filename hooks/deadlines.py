@@ -153,7 +153,10 @@ def static_table(data: dict, text: dict, own_page: bool) -> str:
             name = f"{e(country['name'])} · {e(carrier['name'])}" if own_page else e(carrier["name"])
             for stage in carrier["stages"]:
                 source_number = stage["source"].rsplit("source-", 1)[-1]
-                cite = f'<sup class="cite"><a href="{e(stage["source"])}">[{source_number}]</a></sup>' if stage["source"] else ""
+                kind = "cite-elsewhere" if own_page else "cite"  # a source of the country's guide, or of this page
+                title = e(f"{country['name']}: {text['source']} {source_number}")
+                link = f'<a href="{e(stage["source"])}" title="{title}">[{source_number}]</a>'
+                cite = f'<sup class="{kind}">{link}</sup>' if stage["source"] else ""
                 cells = (
                     name,
                     e(text["stage_" + stage["stage"]]),
