@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 import yaml
+from mkdocs.utils import get_relative_url
 from problems import fail_if_any
 
 PLACEHOLDER = "<!-- exit-plan -->"
@@ -35,7 +36,9 @@ def on_page_content(html_text, page, config, files):
     lang = language_of(page.file.src_uri)
     services, problems = plan_services(html_text, page.meta.get("sources") or [], lang, f"docs/{page.file.src_uri}")
     fail_if_any("Exit plan check", problems)
-    return html_text.replace(PLACEHOLDER, section(services, config.extra["strings"][lang]))
+    calculator = files.get_file_from_path("guides/deadlines.en.md" if lang == "en" else "guides/deadlines.md")
+    to_calculator = get_relative_url(calculator.url, page.url) if calculator else ""
+    return html_text.replace(PLACEHOLDER, section(services, config.extra["strings"][lang], to_calculator))
 
 
 def plan_services(html_text: str, sources: list[dict], lang: str, shown: str) -> tuple[list[dict], list[str]]:
@@ -67,14 +70,18 @@ def plan_services(html_text: str, sources: list[dict], lang: str, shown: str) ->
     return services, problems
 
 
-def section(services: list[dict], text: dict) -> str:
+def section(services: list[dict], text: dict, to_calculator: str) -> str:
     e = html.escape
     boxes = "".join(
         f'<li><input type="checkbox" id="exit-plan-{s["id"]}" value="{s["id"]}"> '
         f'<label for="exit-plan-{s["id"]}">{e(s["name"])}</label></li>'
         for s in services
     )
-    data = {"strings": {k: v for k, v in text.items() if k.startswith(STRING_PREFIXES)}, "services": services}
+    data = {
+        "strings": {k: v for k, v in text.items() if k.startswith(STRING_PREFIXES)},
+        "services": services,
+        "calculator": to_calculator,
+    }
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     return (
         '<section class="guide-exit-plan" aria-labelledby="exit-plan" data-search-exclude hidden>'

@@ -369,6 +369,15 @@ def test_the_exit_plan_lists_the_ticked_accounts_in_order_with_their_help_links_
     assert page.locator(".guide-exit-plan__result").inner_text().strip() == strings["exit_forgotten"]
 
 
+def test_without_a_calculator_result_the_exit_plan_points_to_the_calculator(page, served_site):
+    page.goto(served_site + ACCOUNTS["en"].url, wait_until="load")
+    page.get_by_label("Banks", exact=True).check()
+    page.get_by_role("button", name=STRINGS["en"]["exit_make"]).click()
+    page.get_by_role("link", name=STRINGS["en"]["exit_no_deadlines"]).click()
+    page.wait_for_load_state()
+    assert page.locator("article h1").inner_text() == OWN_PAGES[1].meta["title"]
+
+
 def test_the_exit_plan_sends_nothing(page, served_site):
     requested = []
     page.goto(served_site + ACCOUNTS["en"].url, wait_until="networkidle")

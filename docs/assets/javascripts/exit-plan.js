@@ -78,7 +78,7 @@
           stages.appendChild(element("li", s["stage_" + stage.stage] + s.stage_separator + (stage.date || s.stage_unknown)));
         });
       } else {
-        deadlines.appendChild(element("p", s.exit_no_deadlines));
+        deadlines.appendChild(element("p")).appendChild(element("a", s.exit_no_deadlines, { href: data.calculator }));
       }
       list.appendChild(element("li", s.exit_last));
     }
