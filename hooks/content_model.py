@@ -140,9 +140,14 @@ class Timeline(Strict_):
         seen: list[str] = []
         for stage in self.stages:
             if seen and STAGES.index(stage.stage) <= STAGES.index(seen[-1]):
-                raise ValueError(f"stage '{stage.stage}' comes after '{seen[-1]}': list stages once each, in the order {', '.join(STAGES)}")
+                raise ValueError(
+                    f"stage '{stage.stage}' comes after '{seen[-1]}': list stages once each, in the order {', '.join(STAGES)}"
+                )
             if stage.since != "event" and stage.since not in seen:
-                raise ValueError(f"stage '{stage.stage}' counts since {stage.since!r}: use 'event' or an earlier stage ({', '.join(seen) or 'none yet'})")
+                earlier = ", ".join(seen) or "none yet"
+                raise ValueError(
+                    f"stage '{stage.stage}' counts since {stage.since!r}: use 'event' or an earlier stage ({earlier})"
+                )
             seen.append(stage.stage)
         return self
 
@@ -181,7 +186,8 @@ class Carrier(Strict_):
         if self.lost_after is not None and (lost is None or lost.after is None):
             raise ValueError("lost_after gives a length but the timeline's 'number_lost' stage is missing or unknown")
         total = self.timeline.total("number_lost")
-        if self.lost_after is not None and total is not None and (total.value, total.unit) != (self.lost_after.value, self.lost_after.unit):
+        stated = (self.lost_after.value, self.lost_after.unit) if self.lost_after else None
+        if stated is not None and total is not None and (total.value, total.unit) != stated:
             raise ValueError(
                 f"lost_after is {self.lost_after.value} {self.lost_after.unit} but the timeline reaches 'number_lost' "
                 f"after {total.value} {total.unit}"

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 from problems import fail_if_any
+from timelines import until_lost
 
 CITATION = re.compile(r"\[S(\d+)\]")
 SNIPPET = re.compile(r'^-{1,}8<-{1,}[ \t]+"([^"]+)"', re.MULTILINE)
@@ -63,7 +64,6 @@ def _regions() -> dict[str, tuple[str, str]]:
 
 
 REGIONS = _regions()
-DAYS_PER_UNIT = {"days": 1, "months": 30}  # only to sort the comparison table
 
 
 def language_of(src_path: str) -> str:
@@ -216,15 +216,12 @@ def comparison_table(countries: list[dict], from_src: str, lang: str, names: dic
     for country in countries:
         guide = html.escape(posixpath.relpath(page_url(country["src"]), page_url(from_src)) + "/")
         for carrier in country["carriers"]:
-            lost = carrier["lost_after"]
+            lost, lost_days = until_lost(carrier, text)  # read from the timeline when there is one
             cells = [
                 (f'<a href="{guide}">{html.escape(country["title"])}</a>', None),
                 (f'<a href="{guide}#at-a-glance">{html.escape(carrier["name"])}</a>', None),
                 (html.escape(carrier["keep_alive"]), None),
-                (
-                    html.escape(f"{lost['value']}{text['unit_' + lost['unit']]}" if lost else text["unknown"]),
-                    lost["value"] * DAYS_PER_UNIT[lost["unit"]] if lost else 99999,
-                ),
+                (html.escape(lost), lost_days if lost_days is not None else 99999),
                 (html.escape(text[f"refund_{carrier['refund']}"]), None),
                 (html.escape(carrier["port_out"]), None),
             ]

@@ -13,6 +13,9 @@ from conftest import build, copy_project
 
 US = "docs/countries/us.md"
 US_EN = "docs/countries/us.en.md"
+NZ = "docs/countries/nz.md"  # Skinny, its fourth carrier, has a timeline: suspended, then number_lost
+NZ_EN = "docs/countries/nz.en.md"
+SKINNY = "carriers[3]"
 
 
 def edit(project: Path, path: str, change) -> None:
@@ -29,6 +32,11 @@ def field(name: str, value: str):
 
 def append(line: str):
     return lambda text: text.rstrip("\n") + "\n\n" + line + "\n"
+
+
+def in_both(project: Path, change, *paths: str) -> None:
+    for path in paths or (NZ, NZ_EN):
+        edit(project, path, change)
 
 
 def first_source_url(new_url: str):
@@ -99,6 +107,37 @@ CASES = {
     "citation of a source the page does not list": (
         lambda p: edit(p, US, append("这句话引用了不存在的来源 [S99]。")),
         [US, "[S99]"],
+    ),
+    # 5b. a carrier's timeline
+    "timeline stages out of order": (
+        lambda p: in_both(p, lambda t: t.replace("stage: suspended", "stage: reassignable")),
+        [NZ, f"'{SKINNY}.timeline'", "stage 'number_lost' comes after 'reassignable'"],
+    ),
+    "timeline stage counted since an unknown stage": (
+        lambda p: in_both(p, lambda t: t.replace("since: suspended", "since: warning")),
+        [NZ, f"'{SKINNY}.timeline'", "counts since 'warning'", "use 'event' or an earlier stage"],
+    ),
+    "timeline length without a source": (
+        lambda p: in_both(p, lambda t: t.replace("since: event\n          sources: [9]\n", "since: event\n")),
+        [NZ, f"'{SKINNY}.timeline.stages[0]'", "gives a length but cites no source"],
+    ),
+    "timeline that disagrees with lost_after": (
+        lambda p: in_both(p, lambda t: t.replace("      value: 13\n", "      value: 14\n")),
+        [NZ, f"'{SKINNY}'", "lost_after is 14 months but the timeline reaches 'number_lost' after 13 months"],
+    ),
+    "twins with different timelines": (
+        lambda p: edit(
+            p, NZ_EN, lambda t: t.replace("since: event\n          sources: [9]", "since: event\n          sources: [10]")
+        ),
+        [NZ, NZ_EN, f"'{SKINNY}.timeline.stages (without notes)' differs", "'sources': [10]"],
+    ),
+    "exit plan service without its section on the page": (
+        lambda p: edit(p, "data/exit-plan.yml", lambda t: t.replace("en: Apple Account}", "en: Apple ID}")),
+        ["data/exit-plan.yml", "'services[1].heading.en'", "docs/guides/accounts.en.md has no section headed 'Apple ID'"],
+    ),
+    "exit plan help link that is not an official source": (
+        lambda p: edit(p, "data/exit-plan.yml", lambda t: t.replace("sources: [2]}", "sources: [3]}")),
+        ["data/exit-plan.yml", "'services[2].sources'", "source 3 of docs/guides/accounts", "not an official source"],
     ),
     # 6. promotion
     "Telegram seller contact": (

@@ -43,14 +43,24 @@ PHONE_VIEWS = [
     (lang, scheme, view)
     for lang in ("zh", "en")
     for scheme in ("light", "dark")
-    for view in ("home", "country", "compare", "search")
+    for view in ("home", "country", "compare", "search", "deadlines")
 ]
 
 
 def open_view(page, served_site: str, lang: str, view: str) -> None:
     prefix = "" if lang == "zh" else "en/"
-    path = {"home": "", "country": "countries/us/", "compare": "compare/", "search": "countries/gb/"}[view]
-    page.goto(served_site + prefix + path, wait_until="load")
+    path = {
+        "home": "",
+        "country": "countries/us/",
+        "compare": "compare/",
+        "search": "countries/gb/",
+        "deadlines": "guides/deadlines/",
+    }
+    page.goto(served_site + prefix + path[view], wait_until="load")
+    if view == "deadlines":  # the calculator with its widest content: a result table and the calendar button
+        page.fill("#deadlines-date", "2025-12-31")
+        page.locator(".guide-deadlines form button[type=submit]").click()
+        page.wait_for_selector(".guide-deadlines__ics")
     if view == "search":
         page.locator("label.md-header__button[for=__search]").click()
         box = page.locator("input.md-search__input")

@@ -54,3 +54,21 @@ def test_the_archive_opened_from_disk_requests_nothing_from_the_network(page, un
     page.wait_for_load_state("networkidle")
     assert any("search_index" in url for url in requested), "the search index was never loaded"
     assert [url for url in requested if not url.startswith("file://")] == []
+
+
+def test_the_deadline_calculator_works_from_disk_and_its_calendar_file_downloads(page, unpacked):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto((unpacked / "en/guides/deadlines.html").as_uri(), wait_until="load")
+    page.fill("#deadlines-date", "2025-12-31")
+    page.locator(".guide-deadlines form button[type=submit]").click()
+    source_link = page.locator(".guide-deadlines__date a").first
+    target = source_link.evaluate("a => a.href").split("#")[0]
+    assert target.startswith("file://") and target.endswith(".html")
+    with page.expect_download() as download:
+        page.locator(".guide-deadlines__ics").click()
+    assert open(download.value.path(), "rb").read().startswith(b"BEGIN:VCALENDAR\r\n")
+    assert [url for url in requested if not url.startswith(("file://", "blob:"))] == []
+    source_link.click()
+    page.wait_for_load_state()
+    assert page.locator("article h1").is_visible() and "#source-" in page.url
