@@ -132,7 +132,7 @@ def calculator(countries: list[dict], config, files, page, lang: str, own_page: 
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     return (
         '<section class="guide-deadlines" aria-labelledby="deadline-calculator" data-search-exclude>'
-        f'<h2 id="deadline-calculator">{e(text["deadlines_title"])}</h2>'
+        f'<h2 id="deadline-calculator" data-search-exclude>{e(text["deadlines_title"])}</h2>'
         f'<div class="guide-deadlines__static"><p>{e(text["deadlines_intro"])}</p>'
         f"{static_table(data, text, own_page)}</div>"
         f'{form}<div class="guide-deadlines__result" aria-live="polite"></div>'

@@ -85,7 +85,7 @@ def section(services: list[dict], text: dict, to_calculator: str) -> str:
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     return (
         '<section class="guide-exit-plan" aria-labelledby="exit-plan" data-search-exclude hidden>'
-        f'<h2 id="exit-plan">{e(text["exit_title"])}</h2><p>{e(text["exit_intro"])}</p>'
+        f'<h2 id="exit-plan" data-search-exclude>{e(text["exit_title"])}</h2><p>{e(text["exit_intro"])}</p>'
         f'<form class="guide-exit-plan__form"><fieldset><legend>{e(text["exit_accounts"])}</legend><ul>{boxes}</ul></fieldset>'
         f'<p><button type="submit" class="md-button md-button--primary">{e(text["exit_make"])}</button> '
         f'<button type="button" class="md-button guide-exit-plan__print">{e(text["exit_print"])}</button> '

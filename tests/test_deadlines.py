@@ -237,7 +237,7 @@ def test_entering_a_date_shows_each_stage_with_its_date_days_left_action_and_sou
         assert row.locator(".guide-deadlines__date").inner_text() == (day.isoformat() if day else strings["stage_unknown"])
         assert row.locator(".guide-deadlines__left").inner_text() == days_left_text(day, source.lang)
         assert row.locator("td").last.inner_text() == strings["action_" + stage["stage"]]
-        if stage["sources"]:
+        if stage.get("sources"):
             href = row.locator(".guide-deadlines__date a").get_attribute("href")
             to_guide = "" if source.is_country else "../../countries/" + guide.meta["country"].lower() + "/"
             assert href == f"{to_guide}#source-{stage['sources'][0]}"

@@ -27,7 +27,10 @@ def search(page, url: str, query: str) -> list[str]:
         previous = hrefs
         page.wait_for_timeout(150)
         hrefs = page.eval_on_selector_all("a.md-search-result__link", "links => links.map(a => a.href)")
-    return [unquote(urlsplit(href).path.removeprefix("/") + (f"#{urlsplit(href).fragment}" * bool(urlsplit(href).fragment))) for href in hrefs]
+    return [
+        unquote(urlsplit(href).path.removeprefix("/") + (f"#{urlsplit(href).fragment}" * bool(urlsplit(href).fragment)))
+        for href in hrefs
+    ]
 
 
 CHINESE_QUERIES = ["注销", "保号卡", "携号转网", "余额", "停机", "实名登记"]
