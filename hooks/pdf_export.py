@@ -44,11 +44,16 @@ NOT_PRINTED = [
     re.compile(r'<a href="[^"]*" title="[^"]*" class="md-content__button[^"]*"[^>]*>.*?</a>', re.DOTALL),
     re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL),
     re.compile(r'<(p|ul) class="guide-downloads">.*?</\1>', re.DOTALL),
+    # the deadline calculator: a form for the web; on paper the at-a-glance box gives each stage
+    re.compile(r'<section class="guide-deadlines".*?</section>', re.DOTALL),
 ]
 ATTRIBUTE = re.compile(r'\b(id|href|src)="([^"]*)"')
 FIRST_CHECKLIST = "myths.md"  # the first of the shared snippets that close every country page
-# The web pages that hold one shared checklist each: the PDFs print the checklists once, as their last chapter.
+# Web pages the PDFs leave out: those that hold one shared checklist each (the PDFs print the
+# checklists once, as their last chapter), and the deadline calculator, a form for the web whose
+# printable part (each carrier's stages) every country chapter's at-a-glance box prints already.
 CHECKLIST_PAGES = ("guides/before-closing.md", "guides/after-closing.md", "guides/myths.md")
+PAGES_NOT_PRINTED = (*CHECKLIST_PAGES, "guides/deadlines.md")
 _outline: dict[str, list[tuple[str, str, str]]] = {}  # language -> [("section"|"page", title or dest, src)]
 _chinese: multiprocessing.Process | None = None
 
@@ -81,7 +86,7 @@ def on_nav(nav, config, files):
             if isinstance(item, Section):
                 entries.append(("section", item.title, ""))
                 walk(item.children)
-            elif getattr(item, "file", None) and item.file.src_uri.replace(".en.md", ".md") not in CHECKLIST_PAGES:
+            elif getattr(item, "file", None) and item.file.src_uri.replace(".en.md", ".md") not in PAGES_NOT_PRINTED:
                 entries.append(("page", item.file.dest_uri, item.file.src_uri))
 
     walk(nav.items)

@@ -264,3 +264,15 @@ def test_the_whole_guide_prints_each_shared_checklist_once(site, lang):
     for name in ("myths.md", "before-closing.md", "after-closing.md", "scams.md"):
         heading = (ROOT / "snippets" / lang / name).read_text(encoding="utf-8").split("\n", 1)[0].removeprefix("## ")
         assert titles.count(heading) == 1, (heading, titles.count(heading))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_whole_guide_prints_every_carriers_timeline_but_not_the_calculator(site, lang):
+    """On paper each guide's at-a-glance box gives every carrier's stages and their lengths; the
+    calculator is a form for the web, and its page would repeat every country's stages."""
+    reader = PdfReader(whole_guide(site, lang))
+    text = "".join("".join(page.extract_text().split()) for page in reader.pages)
+    carriers = sum(len(page.meta["carriers"]) for page in COUNTRIES if page.lang == lang)
+    assert text.count("".join(STRINGS[lang]["stage_number_lost"].split())) >= carriers
+    titles = [title for _, title in outline_titles(reader.outline)]
+    assert STRINGS[lang]["deadlines_title"] not in titles
