@@ -431,11 +431,15 @@ def validate_once(docs_dir: Path) -> tuple[dict[str, Page], list[str]]:
     return _last_validation[1]
 
 
-def on_files(files, config):
-    docs_dir = Path(config.docs_dir)
-    pages, problems = validate_once(docs_dir)
+@event_priority(100)  # before the plugins start: a broken page fails the build before the search loads its dictionary
+def on_config(config):
+    _, problems = validate_once(Path(config.docs_dir))
     if problems:
         fail_if_any("Content model check", problems)
+
+
+def on_files(files, config):
+    pages, _ = validate_once(Path(config.docs_dir))
     _validated.clear()
     _validated.update(pages)
     config.extra["build_date"] = dt.date.today()
