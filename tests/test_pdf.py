@@ -271,7 +271,9 @@ def test_the_whole_guide_prints_every_carriers_timeline_but_not_the_calculator(s
     """On paper each guide's at-a-glance box gives every carrier's stages and their lengths; the
     calculator is a form for the web, and its page would repeat every country's stages."""
     reader = PdfReader(whole_guide(site, lang))
-    pdftotext = subprocess.run(["pdftotext", "-raw", str(whole_guide(site, lang)), "-"], capture_output=True, text=True, check=True)
+    pdftotext = subprocess.run(
+        ["pdftotext", "-raw", str(whole_guide(site, lang)), "-"], capture_output=True, text=True, check=True
+    )
     text = "".join(pdftotext.stdout.split())
     carriers = sum(len(page.meta["carriers"]) for page in COUNTRIES if page.lang == lang)
     assert text.count("".join(STRINGS[lang]["stage_number_lost"].split())) >= carriers
