@@ -21,6 +21,7 @@ from functools import partial
 from pathlib import Path
 
 LIGHTHOUSE = "lighthouse@13.5.0"
+METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift")
 PAGES = ("", "countries/us/", "en/", "en/countries/gb/")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
@@ -69,8 +70,8 @@ def main() -> None:
         ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
         + ["--disable-component-update", "--disable-sync", "--no-first-run"]
     )
-    print("| page | " + " | ".join(CATEGORIES) + " |")
-    print("| --- | " + " | ".join("---" for _ in CATEGORIES) + " |")
+    print("| page | " + " | ".join(CATEGORIES) + " | FCP | LCP | TBT | CLS |")
+    print("| --- | " + " | ".join("---" for _ in CATEGORIES) + " | --- | --- | --- | --- |")
     misses = {}
     with tempfile.TemporaryDirectory() as folder:
         for path in PAGES:
@@ -92,7 +93,8 @@ def main() -> None:
             )
             result = json.loads(report.read_text())
             scores = [round(result["categories"][c]["score"] * 100) for c in CATEGORIES]
-            print(f"| /{path} | " + " | ".join(map(str, scores)) + " |")
+            metrics = [result["audits"][m]["displayValue"] for m in METRICS]
+            print(f"| /{path} | " + " | ".join(map(str, [*scores, *metrics])) + " |")
             for category in CATEGORIES:
                 for ref in result["categories"][category]["auditRefs"]:
                     audit = result["audits"][ref["id"]]
