@@ -43,8 +43,8 @@ SNIPPET_HEADINGS = {  # the <h2> that opens each shared checklist, as a country 
 }
 
 
-def _regions() -> dict[str, tuple[str, str]]:
-    """Each country guide's region in the navigation (mkdocs.yml), in Chinese and in English."""
+def navigation_regions() -> dict[str, tuple[str, list[str]]]:
+    """The navigation's regions under 国家和地区 (mkdocs.yml), each with its English name and its guides."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     section = next(item["国家和地区"] for item in config["nav"] if isinstance(item, dict) and "国家和地区" in item)
     english = next(
@@ -55,12 +55,16 @@ def _regions() -> dict[str, tuple[str, str]]:
         if language["locale"] == "en"
     )
     return {
-        src: (region, english.get(region, region))
+        region: (english.get(region, region), pages)
         for item in section
         if isinstance(item, dict)
         for region, pages in item.items()
-        for src in pages
     }
+
+
+def _regions() -> dict[str, tuple[str, str]]:
+    """Each country guide's region, in Chinese and in English."""
+    return {src: (region, english) for region, (english, pages) in navigation_regions().items() for src in pages}
 
 
 REGIONS = _regions()

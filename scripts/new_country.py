@@ -88,16 +88,10 @@ def names(code: str) -> dict[str, str]:
 
 def regions() -> list[tuple[str, str]]:
     """The navigation's regions under 国家和地区, as (Chinese name, English name) pairs."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    countries = next(item["国家和地区"] for item in config["nav"] if isinstance(item, dict) and "国家和地区" in item)
-    english = next(
-        language.get("nav_translations", {})
-        for plugin in config["plugins"]
-        if isinstance(plugin, dict) and "i18n" in plugin
-        for language in plugin["i18n"]["languages"]
-        if language["locale"] == "en"
-    )
-    return [(name, english.get(name, name)) for item in countries if isinstance(item, dict) for name in item]
+    sys.path.insert(0, str(ROOT / "hooks"))  # as MkDocs does while it loads a hook
+    from country_pages import navigation_regions
+
+    return [(region, english) for region, (english, _) in navigation_regions().items()]
 
 
 def add_to_navigation(code: str, region: str) -> None:
