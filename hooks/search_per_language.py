@@ -10,6 +10,7 @@ the offline plugin has written search_index.js for file:// reading, it is split 
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -68,6 +69,7 @@ def on_post_build(config):
         ]
         add_page_keywords(docs, config.extra["countries"], lang)
         add_synonyms(docs, lang)
+        weigh_page_entries(docs)
         fields = {**merged["config"]["fields"], **KEYWORDS_FIELD, **SYNONYMS_FIELD}
         index = {"config": {**merged["config"], **SEARCH_SETTINGS[lang], "fields": fields}, "docs": docs}
         write_index(folder, index, offline=(merged_file.parent / "search_index.js").exists())
@@ -99,9 +101,13 @@ def add_page_keywords(docs: list[dict], countries: dict[str, list[dict]], lang: 
         page = doc["location"].split("#")[0]
         words = by_page.get(page) or [titles.get(page, "").replace("\u200b", ""), *ALIASES[lang].get(page, [])]
         doc["keywords"] = " ".join(segment(word, lang) for word in words if word)
+
+
+def weigh_page_entries(docs: list[dict]) -> None:
+    """The theme favours a page's own entry over its sections; a little less, so that the section
+    that answers can lead."""
+    for doc in docs:
         if "#" not in doc["location"]:
-            # The theme favours a page's own entry over its sections; a little less, so that the
-            # section that answers can lead.
             doc["boost"] = doc.get("boost", 1) * PAGE_ENTRY_BOOST
 
 
@@ -113,6 +119,7 @@ def add_synonyms(docs: list[dict], lang: str) -> None:
             doc["synonyms"] = " ".join(segment(word, lang) for word in words)
 
 
+@functools.cache  # each page's keywords recur in every one of its sections, each heading in every guide
 def segment(text: str, lang: str) -> str:
     """Chinese split as the index splits it, with the shorter words inside longer ones too
     ("中国香港" also as "中国" and "香港")."""
