@@ -52,8 +52,7 @@ FIRST_CHECKLIST = "myths.md"  # the first of the shared snippets that close ever
 # Web pages the PDFs leave out: those that hold one shared checklist each (the PDFs print the
 # checklists once, as their last chapter), and the deadline calculator, a form for the web whose
 # printable part (each carrier's stages) every country chapter's at-a-glance box prints already.
-CHECKLIST_PAGES = ("guides/before-closing.md", "guides/after-closing.md", "guides/myths.md")
-PAGES_NOT_PRINTED = (*CHECKLIST_PAGES, "guides/deadlines.md")
+PAGES_NOT_PRINTED = ("guides/before-closing.md", "guides/after-closing.md", "guides/myths.md", "guides/deadlines.md")
 _outline: dict[str, list[tuple[str, str, str]]] = {}  # language -> [("section"|"page", title or dest, src)]
 _chinese: multiprocessing.Process | None = None
 
