@@ -64,11 +64,12 @@ def links_leaving(page_html: str) -> list[str]:
     return [page[m.start(1) : m.end(1)].decode("utf-8") for m in LINK.finditer(page.lower())]
 
 
-_problems: list[str] = []  # of every page of this language's build, reported together in on_post_build
+_problems: list[str] = []  # of every page of both languages, reported together once both are built
 
 
 def on_pre_build(config):
-    _problems.clear()
+    if not config.plugins["i18n"].building:  # the whole build starts, not the next language's
+        _problems.clear()
 
 
 def on_post_page(output, page, config):
@@ -80,6 +81,7 @@ def on_post_page(output, page, config):
     return output
 
 
-@event_priority(50)  # before mkdocs-static-i18n starts the next language and before the PDFs
+@event_priority(-120)  # after mkdocs-static-i18n has built the other language, before the PDFs
 def on_post_build(config):
-    fail_if_any("Link policy check", _problems)
+    if not config.plugins["i18n"].building:
+        fail_if_any("Link policy check", _problems)

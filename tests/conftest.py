@@ -65,20 +65,27 @@ def build(project: Path, site: Path | None = None, exports: bool = False, pdfs: 
     return Build(result.returncode, result.stdout + result.stderr, site)
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory, worker_id) -> Path:
-    """The real site, built once for the whole run from a copy of the project. Under pytest-xdist
+def built_once(tmp_path_factory, worker_id, name: str, prepare=lambda project: None, exports: bool = True) -> Build:
+    """A copy of the project, changed by `prepare`, built once for the whole run. Under pytest-xdist
     the first worker to get here builds it and the others wait for it and read the same files."""
     shared = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
-    with FileLock(shared / "site.lock"):
-        project = shared / "real-project"
-        outcome = shared / "real-build.txt"
+    with FileLock(shared / f"{name}.lock"):
+        project = shared / name
+        outcome = shared / f"{name}.txt"
         if not outcome.exists():
-            result = build(copy_project(project), exports=True)
+            prepare(copy_project(project))
+            result = build(project, exports=exports)
             outcome.write_text(f"{result.returncode}\n{result.output}", encoding="utf-8")
         returncode, output = outcome.read_text(encoding="utf-8").split("\n", 1)
-    assert returncode == "0", output
-    return project / "site"
+    return Build(int(returncode), output, project / "site")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, worker_id) -> Path:
+    """The real site with its PDFs and offline archive, built once for the whole run."""
+    result = built_once(tmp_path_factory, worker_id, "real-project")
+    assert result.ok, result.output
+    return result.site
 
 
 @pytest.fixture
