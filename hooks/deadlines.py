@@ -4,7 +4,9 @@
   page that holds `<!-- deadline-calculator -->` (docs/guides/deadlines.md, every country), a
   section with: a static table of the stages and their lengths (what readers without JavaScript
   and the PDFs see), a form hidden until docs/assets/javascripts/deadlines.js runs it, a live
-  region for its results, and the data it computes with as a JSON block in the page.
+  region for its results, and the data it computes with as a JSON block in the page. The
+  section is made with the page's content but put in only once the page is written
+  (on_post_page): the search, which leaves it out anyway, never has to read it.
 - The templates get `until_lost` and `stage_when` (hooks/timelines.py), so that the at-a-glance
   box words a timeline as the tables do.
 """
@@ -33,17 +35,25 @@ def on_env(env, config, files):
     return env
 
 
+_sections: dict[str, str] = {}  # a page's calculator, until the page is written
+
+
 def on_page_content(html_text, page, config, files):
     lang = language_of(page.file.src_uri)
     if "country" in page.meta:
         countries = [c for c in config.extra["countries"][lang] if c["src"] == page.file.src_uri]
         section = calculator(countries, config, files, page, lang, own_page=False)
-        return section + html_text
-    if PLACEHOLDER in html_text:
-        return html_text.replace(
-            PLACEHOLDER, calculator(config.extra["countries"][lang], config, files, page, lang, own_page=True)
-        )
+        if section:
+            _sections[page.file.src_uri] = section
+            return PLACEHOLDER + "\n" + html_text
+    elif PLACEHOLDER in html_text:
+        _sections[page.file.src_uri] = calculator(config.extra["countries"][lang], config, files, page, lang, own_page=True)
     return html_text
+
+
+def on_post_page(output, page, config):
+    section = _sections.pop(page.file.src_uri, None)
+    return output if section is None else output.replace(PLACEHOLDER, section, 1)
 
 
 def carrier_id(english_name: str) -> str:
