@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
@@ -45,7 +45,13 @@ class SourcePage:
         return "country" in self.meta
 
     def html(self, site: Path) -> BeautifulSoup:
-        return BeautifulSoup((site / self.url / "index.html").read_text(encoding="utf-8"), "html.parser")
+        """The built page, parsed once per test process: tests read it and never change it."""
+        return parsed_html(site / self.url / "index.html")
+
+
+@cache
+def parsed_html(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def all_pages() -> list[SourcePage]:

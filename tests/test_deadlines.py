@@ -14,7 +14,7 @@ import re
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import ROOT, ReusedTab
 from dateutil.relativedelta import relativedelta
 from icalendar import Calendar
 from site_pages import SourcePage, country_pages
@@ -49,6 +49,21 @@ def days_left_text(day: dt.date | None, lang: str) -> str:
     if left == 0:
         return s["deadlines_today"]
     return s["deadlines_left"].format(days=left) if left > 0 else s["deadlines_past"].format(days=-left)
+
+
+@pytest.fixture(scope="module")
+def tabs_at_noon_today(browser):
+    lender = ReusedTab(browser)
+    yield lender
+    lender.close()
+
+
+@pytest.fixture
+def tab(tabs_at_noon_today):
+    """A tab whose clock says noon on TODAY once open_at_today() has opened a page in it: the tabs
+    of these tests are not lent to others, since a faked clock stays with its tab."""
+    yield tabs_at_noon_today.lend()
+    tabs_at_noon_today.take_back()
 
 
 def open_at_today(page, url: str) -> None:
@@ -213,22 +228,22 @@ def pick(source: SourcePage) -> tuple[SourcePage, dict, str | None]:
 
 
 @pytest.mark.parametrize("source", CALCULATOR_PAGES + OWN_PAGES, ids=lambda p: p.src)
-def test_entering_a_date_shows_each_stage_with_its_date_days_left_action_and_source(page, served_site, source):
+def test_entering_a_date_shows_each_stage_with_its_date_days_left_action_and_source(tab, served_site, source):
     guide, carrier, country = pick(source)
     strings = STRINGS[source.lang]
-    open_at_today(page, served_site + source.url)
-    data = page_data(page)
+    open_at_today(tab, served_site + source.url)
+    data = page_data(tab)
     entry = next(c for c in data["countries"] if c["name"] == guide.meta["title"])
     carrier_id = next(c["id"] for c in entry["carriers"] if c["name"] == carrier["name"])
     if country:
-        page.select_option("#deadlines-country", country)
-    page.select_option("#deadlines-carrier", carrier_id)
+        tab.select_option("#deadlines-country", country)
+    tab.select_option("#deadlines-carrier", carrier_id)
     label = strings["deadlines_date_label"].format(event=strings["event_" + carrier["timeline"]["event"]])
-    assert page.get_by_label(label).is_visible(), "the date's label names the event in the page's language"
+    assert tab.get_by_label(label).is_visible(), "the date's label names the event in the page's language"
     event = dt.date(2025, 12, 31)
-    calculate(page, event.isoformat())
+    calculate(tab, event.isoformat())
     expected = expected_dates(carrier["timeline"], event)
-    result = page.locator(".guide-deadlines__result")
+    result = tab.locator(".guide-deadlines__result")
     assert result.get_attribute("aria-live") == "polite"
     for stage in carrier["timeline"]["stages"]:
         row = result.locator(f"tr[data-stage={stage['stage']}]")
@@ -250,38 +265,38 @@ def test_entering_a_date_shows_each_stage_with_its_date_days_left_action_and_sou
     ids=["empty", "a day February lacks", "not a date", "tomorrow"],
 )  # fmt: skip
 @pytest.mark.parametrize("source", OWN_PAGES, ids=lambda p: p.lang)
-def test_a_bad_date_shows_a_clear_message_in_the_page_language_and_no_dates(page, served_site, source, typed, message):
-    open_at_today(page, served_site + source.url)
-    calculate(page, "2025-01-01")
-    assert page.locator(".guide-deadlines__result time").count() > 0
-    calculate(page, typed)
-    result = page.locator(".guide-deadlines__result")
+def test_a_bad_date_shows_a_clear_message_in_the_page_language_and_no_dates(tab, served_site, source, typed, message):
+    open_at_today(tab, served_site + source.url)
+    calculate(tab, "2025-01-01")
+    assert tab.locator(".guide-deadlines__result time").count() > 0
+    calculate(tab, typed)
+    result = tab.locator(".guide-deadlines__result")
     assert result.inner_text().strip() == STRINGS[source.lang][message]
     assert result.locator("time, table, button").count() == 0
-    assert page.locator("#deadlines-date").get_attribute("aria-invalid") == "true"
+    assert tab.locator("#deadlines-date").get_attribute("aria-invalid") == "true"
 
 
 # Calendar reminders.
 
 
-def download_calendar(page) -> bytes:
-    with page.expect_download() as download:
-        page.locator(".guide-deadlines__ics").click()
+def download_calendar(tab) -> bytes:
+    with tab.expect_download() as download:
+        tab.locator(".guide-deadlines__ics").click()
     assert download.value.suggested_filename.endswith(".ics")
     return open(download.value.path(), "rb").read()
 
 
 @pytest.mark.parametrize("source", CALCULATOR_PAGES[:2], ids=lambda p: p.src)
-def test_the_calendar_file_has_an_all_day_event_per_known_stage_with_two_reminders(page, served_site, source):
+def test_the_calendar_file_has_an_all_day_event_per_known_stage_with_two_reminders(tab, served_site, source):
     guide, carrier, _ = pick(source)
     strings = STRINGS[source.lang]
-    open_at_today(page, served_site + source.url)
-    entry = page_data(page)["countries"][0]
+    open_at_today(tab, served_site + source.url)
+    entry = page_data(tab)["countries"][0]
     carrier_id = next(c["id"] for c in entry["carriers"] if c["name"] == carrier["name"])
-    page.select_option("#deadlines-carrier", carrier_id)
+    tab.select_option("#deadlines-carrier", carrier_id)
     event = dt.date(2026, 1, 31)
-    calculate(page, event.isoformat())
-    raw = download_calendar(page)
+    calculate(tab, event.isoformat())
+    raw = download_calendar(tab)
     assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
     assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
     calendar = Calendar.from_ical(raw)
@@ -300,18 +315,18 @@ def test_the_calendar_file_has_an_all_day_event_per_known_stage_with_two_reminde
         alarms = vevent.walk("VALARM")
         assert [a.decoded("TRIGGER") for a in alarms] == [dt.timedelta(days=-14), dt.timedelta(days=-3)]
         assert all(str(a["ACTION"]) == "DISPLAY" and str(a["DESCRIPTION"]) for a in alarms)
-    again = Calendar.from_ical(download_calendar(page))
+    again = Calendar.from_ical(download_calendar(tab))
     assert [str(e["UID"]) for e in again.walk("VEVENT")] == [str(e["UID"]) for e in events], "re-importing updates"
 
 
-def test_the_calendar_escapes_text_and_folds_long_lines_without_splitting_a_character(page, served_site):
-    open_at_today(page, served_site + OWN_PAGES[0].url)
+def test_the_calendar_escapes_text_and_folds_long_lines_without_splitting_a_character(tab, served_site):
+    open_at_today(tab, served_site + OWN_PAGES[0].url)
     note = "号码回收；逗号, 分号; 反斜杠\\ 和换行\n第二行" * 4
     carrier = {"id": "x", "name": "测试, 运营商", "event": "last_top_up",
                "stages": [{"stage": "number_lost", "after": {"value": 1, "unit": "months"}, "since": "event",
                            "note": note, "source": "#source-1", "source_url": "https://example.org/terms"}]}  # fmt: skip
-    country = {"code": "xx", "name": "某地", "page": "https://example.org/"}
-    text = page.evaluate(
+    country = {"code": "xx", "name": "某地", "tab": "https://example.org/"}
+    text = tab.evaluate(
         "([carrier, country]) => guideDeadlines.calendar(JSON.parse(document.querySelector('.guide-deadlines__data')"
         ".textContent), country, carrier, guideDeadlines.stageDates(carrier, '2026-01-31'), new Date())",
         [carrier, country],
@@ -332,41 +347,41 @@ def official_links(lang: str, service: dict) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_exit_plan_lists_the_ticked_accounts_in_order_with_their_help_links_and_deadlines(page, served_site, lang):
+def test_the_exit_plan_lists_the_ticked_accounts_in_order_with_their_help_links_and_deadlines(tab, served_site, lang):
     strings = STRINGS[lang]
     source = [p for p in WITH_TIMELINE if p.lang == lang][0]
     carrier = [c for c in source.meta["carriers"] if c.get("timeline")][0]
-    open_at_today(page, served_site + source.url)
-    calculate(page, "2026-01-31")
-    page.goto(served_site + ACCOUNTS[lang].url, wait_until="load")
+    open_at_today(tab, served_site + source.url)
+    calculate(tab, "2026-01-31")
+    tab.goto(served_site + ACCOUNTS[lang].url, wait_until="load")
     services = EXIT_PLAN["services"]
     ticked = [services[-1], services[0], services[2]]  # ticked out of order
     for service in ticked:
-        page.get_by_label(service["heading"][lang], exact=True).check()
-    page.get_by_role("button", name=strings["exit_make"]).click()
-    items = page.locator(".guide-exit-plan__list > li")
+        tab.get_by_label(service["heading"][lang], exact=True).check()
+    tab.get_by_role("button", name=strings["exit_make"]).click()
+    items = tab.locator(".guide-exit-plan__list > li")
     in_order = [s for s in services if s in ticked]
     assert items.first.inner_text() == strings["exit_first"] and items.last.inner_text() == strings["exit_last"]
     assert [items.nth(i + 1).get_attribute("data-service") for i in range(len(in_order))] == [s["id"] for s in in_order]
     for service in in_order:
-        links = page.locator(f"[data-service={service['id']}] a").evaluate_all("links => links.map(a => a.href)")
+        links = tab.locator(f"[data-service={service['id']}] a").evaluate_all("links => links.map(a => a.href)")
         assert [link for link in links if "#" not in link] == official_links(lang, service)
         if not service["sources"]:
-            assert page.locator(f"[data-service={service['id']}]").inner_text().endswith(strings["exit_no_official"])
-    deadlines = page.locator(".guide-exit-plan__deadlines").inner_text()
+            assert tab.locator(f"[data-service={service['id']}]").inner_text().endswith(strings["exit_no_official"])
+    deadlines = tab.locator(".guide-exit-plan__deadlines").inner_text()
     for stage, day in expected_dates(carrier["timeline"], dt.date(2026, 1, 31)).items():
         assert (
             f"{strings['stage_' + stage]}{strings['stage_separator']}{day.isoformat() if day else strings['stage_unknown']}"
             in deadlines
         )
 
-    page.reload(wait_until="load")
-    assert page.locator(".guide-exit-plan__list > li").count() == len(in_order) + 3, "the ticks are remembered"
-    page.get_by_role("button", name=strings["exit_forget"]).click()
-    stored = page.evaluate("() => [localStorage.getItem('guide-exit-plan'), localStorage.getItem('guide-deadlines-last')]")
+    tab.reload(wait_until="load")
+    assert tab.locator(".guide-exit-plan__list > li").count() == len(in_order) + 3, "the ticks are remembered"
+    tab.get_by_role("button", name=strings["exit_forget"]).click()
+    stored = tab.evaluate("() => [localStorage.getItem('guide-exit-plan'), localStorage.getItem('guide-deadlines-last')]")
     assert stored == [None, None]
-    assert page.locator(".guide-exit-plan input:checked").count() == 0
-    assert page.locator(".guide-exit-plan__result").inner_text().strip() == strings["exit_forgotten"]
+    assert tab.locator(".guide-exit-plan input:checked").count() == 0
+    assert tab.locator(".guide-exit-plan__result").inner_text().strip() == strings["exit_forgotten"]
 
 
 def test_without_a_calculator_result_the_exit_plan_points_to_the_calculator(page, served_site):
@@ -392,33 +407,33 @@ def test_the_exit_plan_sends_nothing(page, served_site):
 # Keyboard and screen readers.
 
 
-def test_the_calculator_works_from_the_keyboard(page, served_site):
-    open_at_today(page, served_site + OWN_PAGES[1].url)
-    page.locator("#deadlines-date").focus()
-    page.keyboard.type("2026-01-31")
-    page.keyboard.press("Enter")
-    assert page.locator(".guide-deadlines__result table").count() == 1
+def test_the_calculator_works_from_the_keyboard(tab, served_site):
+    open_at_today(tab, served_site + OWN_PAGES[1].url)
+    tab.locator("#deadlines-date").focus()
+    tab.keyboard.type("2026-01-31")
+    tab.keyboard.press("Enter")
+    assert tab.locator(".guide-deadlines__result table").count() == 1
     for _ in range(10):  # past the button and the dates' source links, to the calendar button
-        page.keyboard.press("Tab")
-        if page.evaluate("() => document.activeElement.classList.contains('guide-deadlines__ics')"):
+        tab.keyboard.press("Tab")
+        if tab.evaluate("() => document.activeElement.classList.contains('guide-deadlines__ics')"):
             break
-    with page.expect_download() as download:
-        page.keyboard.press("Enter")
+    with tab.expect_download() as download:
+        tab.keyboard.press("Enter")
     assert download.value.suggested_filename.endswith(".ics")
 
 
 @pytest.mark.parametrize("source", OWN_PAGES + list(ACCOUNTS.values()), ids=lambda p: p.src)
-def test_axe_finds_no_serious_violation_in_the_calculator_or_the_exit_plan_in_use(page, served_site, source):
+def test_axe_finds_no_serious_violation_in_the_calculator_or_the_exit_plan_in_use(tab, served_site, source):
     from test_quality import serious_violations
 
     if source in OWN_PAGES:
-        open_at_today(page, served_site + source.url)
-        calculate(page, "2026-01-31")
+        open_at_today(tab, served_site + source.url)
+        calculate(tab, "2026-01-31")
     else:
-        page.goto(served_site + source.url, wait_until="load")
-        page.locator(".guide-exit-plan input").first.check()
-        page.locator(".guide-exit-plan button[type=submit]").click()
-    assert serious_violations(page) == []
+        tab.goto(served_site + source.url, wait_until="load")
+        tab.locator(".guide-exit-plan input").first.check()
+        tab.locator(".guide-exit-plan button[type=submit]").click()
+    assert serious_violations(tab) == []
 
 
 def test_the_calculator_page_is_in_the_navigation_after_the_close_or_lapse_guide():

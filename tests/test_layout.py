@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import ReusedTab
 from site_pages import all_pages
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-results" / "screenshots"
@@ -69,12 +70,25 @@ def open_view(page, served_site: str, lang: str, view: str) -> None:
         page.wait_for_selector(".md-search-result__item")
 
 
+@pytest.fixture(scope="module")
+def phone_tabs(browser):
+    lender = ReusedTab(browser, viewport=PHONE, is_mobile=True, has_touch=True)
+    yield lender
+    lender.close()
+
+
+@pytest.fixture
+def phone(phone_tabs):
+    yield phone_tabs.lend()
+    phone_tabs.take_back()
+
+
 @pytest.mark.parametrize(("lang", "scheme", "view"), PHONE_VIEWS, ids=["-".join(v) for v in PHONE_VIEWS])
 def test_on_a_375_pixel_phone_nothing_reaches_past_the_screen_except_inside_a_scrolling_box(
-    browser, served_site, lang, scheme, view
+    phone, served_site, lang, scheme, view
 ):
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, color_scheme=scheme)
-    page = context.new_page()
+    page = phone
+    page.emulate_media(color_scheme=scheme)
     open_view(page, served_site, lang, view)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(
@@ -83,7 +97,6 @@ def test_on_a_375_pixel_phone_nothing_reaches_past_the_screen_except_inside_a_sc
     dark = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
     page_overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
     overflowing = page.evaluate(OVERFLOWING)
-    context.close()
     assert dark == ("slate" if scheme == "dark" else "default")
     assert page_overflow <= 0 and overflowing == []
 
