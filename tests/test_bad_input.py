@@ -63,47 +63,6 @@ CASES = {
         lambda p: edit(p, US_EN, lambda t: t.replace('--8<-- "en/myths.md"', "")),
         [US_EN, "must include the shared snippet", "en/myths.md"],
     ),
-    # 5. the content model
-    "malformed front matter": (
-        lambda p: edit(p, US, field("title", "[unclosed")),
-        [US, "malformed front matter"],
-    ),
-    "no front matter": (
-        lambda p: edit(p, "docs/countries/index.en.md", lambda t: t.split("---", 2)[2]),
-        ["docs/countries/index.en.md", "no front matter"],
-    ),
-    "missing field": (
-        lambda p: edit(p, US, lambda t: re.sub(r"^country: .*\n", "", t, flags=re.MULTILINE)),
-        [US, "'country'", "Field required"],
-    ),
-    "unknown country code": (
-        lambda p: edit(p, US, field("country", "XY")),
-        [US, "'country'", "not an ISO 3166-1 alpha-2 country code"],
-    ),
-    "date that is not a date": (
-        lambda p: edit(p, US, field("last_verified", "2026-02-30")),
-        [US, "'last_verified'", "valid date", "'2026-02-30'"],
-    ),
-    "date in the future": (
-        lambda p: edit(p, US, field("last_verified", "2999-01-01")),
-        [US, "'last_verified'", "lies in the future"],
-    ),
-    "source of an unknown kind": (
-        lambda p: edit(p, US, lambda t: t.replace("kind: official", "kind: forum", 1)),
-        [US, "'sources[", ".kind'", "'official', 'community' or 'secondary'", "'forum'"],
-    ),
-    "source that is not https": (
-        lambda p: [edit(p, path, first_source_url("http://example.org/terms")) for path in (US, US_EN)],
-        [US, "'sources[0].url'", "not an https:// URL"],
-    ),
-    "twin with another country code": (
-        lambda p: edit(p, US_EN, field("country", "CA")),
-        [US, US_EN, "'country' differs", f"{US} has 'US'", f"{US_EN} has 'CA'"],
-    ),
-    "twin with other source URLs": (
-        lambda p: edit(p, US_EN, first_source_url("https://example.org/other")),
-        [US, US_EN, "'sources' has different URLs", "https://example.org/other"],
-    ),
     "citation of a source the page does not list": (
         lambda p: edit(p, US, append("这句话引用了不存在的来源 [S99]。")),
         [US, "[S99]"],
@@ -150,6 +109,77 @@ def test_broken_content_fails_the_build_naming_the_file_and_the_problem(broken_p
     assert not result.ok, f"the build passed despite: {breakage}"
     for fragment in expected:
         assert fragment in result.output, f"{fragment!r} missing from:\n{result.output[-3000:]}"
+
+
+# 5. the content model. It checks the front matter of every page before the build starts and names
+# every problem at once, so these breakages, each on a page of its own, share one build.
+def guide(code: str, lang: str = "zh") -> str:
+    return f"docs/countries/{code}.md" if lang == "zh" else f"docs/countries/{code}.en.md"
+
+
+FRONT_MATTER_CASES = {
+    "malformed front matter": (
+        lambda p: edit(p, guide("ae"), field("title", "[unclosed")),
+        [guide("ae"), "malformed front matter"],
+    ),
+    "no front matter": (
+        lambda p: edit(p, "docs/countries/index.en.md", lambda t: t.split("---", 2)[2]),
+        ["docs/countries/index.en.md", "no front matter"],
+    ),
+    "missing field": (
+        lambda p: edit(p, guide("au"), lambda t: re.sub(r"^country: .*\n", "", t, flags=re.MULTILINE)),
+        [guide("au"), "'country'", "Field required"],
+    ),
+    "unknown country code": (
+        lambda p: edit(p, guide("ca"), field("country", "XY")),
+        [guide("ca"), "'country'", "not an ISO 3166-1 alpha-2 country code"],
+    ),
+    "date that is not a date": (
+        lambda p: edit(p, guide("cn"), field("last_verified", "2026-02-30")),
+        [guide("cn"), "'last_verified'", "valid date", "'2026-02-30'"],
+    ),
+    "date in the future": (
+        lambda p: edit(p, guide("de"), field("last_verified", "2999-01-01")),
+        [guide("de"), "'last_verified'", "lies in the future"],
+    ),
+    "source of an unknown kind": (
+        lambda p: edit(p, guide("es"), lambda t: t.replace("kind: official", "kind: forum", 1)),
+        [guide("es"), "'sources[", ".kind'", "'official', 'community' or 'secondary'", "'forum'"],
+    ),
+    "source that is not https": (
+        lambda p: [edit(p, path, first_source_url("http://example.org/terms")) for path in (guide("fr"), guide("fr", "en"))],
+        [guide("fr"), "'sources[0].url'", "not an https:// URL"],
+    ),
+    "twin with another country code": (
+        lambda p: edit(p, guide("gb", "en"), field("country", "CA")),
+        [guide("gb"), guide("gb", "en"), "'country' differs", f"{guide('gb')} has 'GB'", f"{guide('gb', 'en')} has 'CA'"],
+    ),
+    "twin with other source URLs": (
+        lambda p: edit(p, guide("hk", "en"), first_source_url("https://example.org/other")),
+        [guide("hk"), guide("hk", "en"), "'sources' has different URLs", "https://example.org/other"],
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def build_with_bad_front_matter(tmp_path_factory, worker_id) -> Build:
+    def break_front_matter(project: Path) -> None:
+        for breaking, _ in FRONT_MATTER_CASES.values():
+            breaking(project)
+
+    return built_once(tmp_path_factory, worker_id, "bad-front-matter", break_front_matter, exports=False)
+
+
+@pytest.mark.parametrize("breakage", FRONT_MATTER_CASES, ids=list(FRONT_MATTER_CASES))
+def test_a_front_matter_problem_fails_the_build_on_one_line_naming_the_file_and_the_problem(
+    build_with_bad_front_matter, breakage
+):
+    _, expected = FRONT_MATTER_CASES[breakage]
+    output = build_with_bad_front_matter.output
+    assert not build_with_bad_front_matter.ok, "the build passed despite the broken front matter"
+    assert any(all(fragment in line for fragment in expected) for line in output.splitlines()), (
+        f"no line holds all of {expected!r}:\n{output[-3000:]}"
+    )
 
 
 # 6. promotion and unsafe links. The link policy reads the built pages of both languages and names
