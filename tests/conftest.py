@@ -43,9 +43,13 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def build(project: Path, site: Path | None = None, exports: bool = False, pdfs: bool | None = None) -> Build:
+def build(
+    project: Path, site: Path | None = None, exports: bool = False, pdfs: bool | None = None, shared: bool = False
+) -> Build:
     """Run `mkdocs build --strict` in a project folder, as `make build` does; the PDFs and the
-    offline archive only when asked for (`pdfs` alone: the PDFs only), since most checks need only the pages."""
+    offline archive only when asked for (`pdfs` alone: the PDFs only), since most checks need only the pages.
+    A build that only one test waits for runs at a lower priority than a `shared` one, which many
+    tests wait for: the machine's cores go first to the build that holds up the most tests."""
     site = site or project / "site"
     pdfs = exports if pdfs is None else pdfs
     env = {
@@ -54,8 +58,9 @@ def build(project: Path, site: Path | None = None, exports: bool = False, pdfs: 
         "ENABLE_PDF_EXPORT": "1" if pdfs else "0",
         "ENABLE_OFFLINE_ARCHIVE": "1" if exports else "0",
     }
+    lower_priority = [] if shared else ["nice", "-n", "10"]
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        [*lower_priority, sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=project,
         env=env,
         capture_output=True,
@@ -74,7 +79,7 @@ def built_once(tmp_path_factory, worker_id, name: str, prepare=lambda project: N
         outcome = shared / f"{name}.txt"
         if not outcome.exists():
             prepare(copy_project(project))
-            result = build(project, exports=exports)
+            result = build(project, exports=exports, shared=True)
             outcome.write_text(f"{result.returncode}\n{result.output}", encoding="utf-8")
         returncode, output = outcome.read_text(encoding="utf-8").split("\n", 1)
     return Build(int(returncode), output, project / "site")

@@ -31,8 +31,13 @@ def country_pdf(site, page):
 
 
 @functools.cache
+def read(path) -> PdfReader:
+    """A PDF parsed once per test process; the tests only read it."""
+    return PdfReader(path)
+
+
 def page_count(path) -> int:
-    return len(PdfReader(path).pages)
+    return len(read(path).pages)
 
 
 def outline_titles(outline, depth=0):
@@ -45,7 +50,7 @@ def outline_titles(outline, depth=0):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_whole_guide_is_a_tagged_document_in_its_language(site, lang):
-    reader = PdfReader(whole_guide(site, lang))
+    reader = read(whole_guide(site, lang))
     catalog = reader.trailer["/Root"]
     assert catalog["/Lang"] == LANGUAGES[lang][1]
     assert catalog["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in catalog
@@ -55,7 +60,7 @@ def test_the_whole_guide_is_a_tagged_document_in_its_language(site, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_whole_guide_has_a_bookmark_for_every_country_and_its_sections(site, lang):
-    titles = list(outline_titles(PdfReader(whole_guide(site, lang)).outline))
+    titles = list(outline_titles(read(whole_guide(site, lang)).outline))
     top = [title for depth, title in titles if depth == 0]
     for page in (p for p in COUNTRIES if p.lang == lang):
         assert page.meta["title"] in top
@@ -64,7 +69,7 @@ def test_the_whole_guide_has_a_bookmark_for_every_country_and_its_sections(site,
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_whole_guide_opens_with_a_cover_and_a_contents_page_with_page_numbers(site, lang):
-    reader = PdfReader(whole_guide(site, lang))
+    reader = read(whole_guide(site, lang))
     cover, contents = reader.pages[0].extract_text(), reader.pages[1].extract_text()
     assert re.search(r"\d{4}-\d{2}-\d{2}", cover) and SITE_URL in cover
     first_country = next(p for p in COUNTRIES if p.lang == lang).meta["title"]
@@ -81,7 +86,7 @@ def test_the_whole_guide_text_names_every_country_in_its_language(site, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_internal_link_of_the_whole_guide_lands_inside_it_and_sources_are_clickable(site, lang):
-    reader = PdfReader(whole_guide(site, lang))
+    reader = read(whole_guide(site, lang))
     destinations = set(reader.named_destinations)
     internal, external = [], []
     for page in reader.pages:
@@ -99,7 +104,7 @@ def test_every_internal_link_of_the_whole_guide_lands_inside_it_and_sources_are_
 @pytest.mark.parametrize("page", COUNTRIES, ids=lambda p: p.src)
 def test_every_country_has_its_own_pdf_linking_to_the_live_site(site, page):
     path = country_pdf(site, page)
-    reader = PdfReader(path)
+    reader = read(path)
     assert 2 <= len(reader.pages) < page_count(whole_guide(site, page.lang)) // 3
     assert reader.trailer["/Root"]["/Lang"] == LANGUAGES[page.lang][1]
     destinations = set(reader.named_destinations)
@@ -120,7 +125,7 @@ def test_every_country_has_its_own_pdf_linking_to_the_live_site(site, page):
 
 @pytest.mark.parametrize("page", COUNTRIES, ids=lambda p: p.src)
 def test_every_country_pdf_holds_its_whole_chapter_behind_its_cover(site, page):
-    reader = PdfReader(country_pdf(site, page))
+    reader = read(country_pdf(site, page))
     assert page.meta["title"] in " ".join(reader.pages[1].extract_text().split())  # the chapter opens the PDF after the cover
     links = {
         unquote(str(annotation.get_object()["/A"]["/URI"]))
@@ -260,7 +265,7 @@ def test_a_character_no_pdf_font_can_draw_fails_the_build_naming_the_page(broken
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_whole_guide_prints_each_shared_checklist_once(site, lang):
     """The checklists close every country guide and have web pages of their own; on paper they are one chapter."""
-    titles = [title for _, title in outline_titles(PdfReader(whole_guide(site, lang)).outline)]
+    titles = [title for _, title in outline_titles(read(whole_guide(site, lang)).outline)]
     for name in ("myths.md", "before-closing.md", "after-closing.md", "scams.md"):
         heading = (ROOT / "snippets" / lang / name).read_text(encoding="utf-8").split("\n", 1)[0].removeprefix("## ")
         assert titles.count(heading) == 1, (heading, titles.count(heading))
@@ -270,7 +275,7 @@ def test_the_whole_guide_prints_each_shared_checklist_once(site, lang):
 def test_the_whole_guide_prints_every_carriers_timeline_but_not_the_calculator(site, lang):
     """On paper each guide's at-a-glance box gives every carrier's stages and their lengths; the
     calculator is a form for the web, and its page would repeat every country's stages."""
-    reader = PdfReader(whole_guide(site, lang))
+    reader = read(whole_guide(site, lang))
     pdftotext = subprocess.run(
         ["pdftotext", "-raw", str(whole_guide(site, lang)), "-"], capture_output=True, text=True, check=True
     )
