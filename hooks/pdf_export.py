@@ -7,8 +7,8 @@ chapters stay inside the document. WeasyPrint lays out the whole guide and a cov
 country, and paints them once, tagged, into one master PDF (data/pdf.css: fonts embedded, the
 document language set). Every PDF is then cut out of the master by hooks/pdf_cut.py: the whole
 guide, and each country's cover with its chapter, which keeps the guide's page numbers and whose
-links to other chapters, the checklists included, go to the live site. Painting each page once
-is what keeps the PDF step under 10 s. A character that the PDF fonts cannot draw fails the
+links to other chapters, the checklists included, go to the live site. Each page is laid out and
+painted once, however many PDFs it appears in. A character that the PDF fonts cannot draw fails the
 build, naming the page. The Chinese PDFs are made in a second process while the English pages
 are still being built. ENABLE_PDF_EXPORT=0 skips the PDFs (make serve does).
 """
@@ -188,10 +188,30 @@ def export(config, lang: str) -> None:
     # WeasyPrint keeps hundreds of thousands of boxes alive until the PDF is written, and the cyclic
     # garbage collector would walk all of them again and again: about a fifth of the export's time.
     gc.disable()
+    remember_page_references()
     try:
         export_pdfs(config, lang)
     finally:
         gc.enable()
+
+
+def remember_page_references() -> None:
+    """Make pydyf build its tuple of page references once per page count, not once per use.
+
+    WeasyPrint's tagging reads `pdf.page_references[n]` for each of some 40,000 structure elements,
+    and pydyf 0.13 builds the tuple of every page's reference anew each time: about 1.5 s of each
+    language's PDFs. Pages are only ever appended, so the count says when the tuple is stale.
+    """
+    import pydyf
+
+    def page_references(pdf) -> tuple[bytes, ...]:
+        kids = pdf.pages["Kids"]  # [number, 0, "R", number, 0, "R", ...]
+        cached = pdf.__dict__.get("_page_references")
+        if cached is None or 3 * len(cached) != len(kids):
+            cached = pdf.__dict__["_page_references"] = tuple(f"{number} 0 R".encode("ascii") for number in kids[::3])
+        return cached
+
+    pydyf.PDF.page_references = property(page_references)
 
 
 def sibling_module(name: str):
