@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Install what the build and the tests need from outside PyPI: Debian's Chromium (driven by
-# Playwright), Pango (WeasyPrint's text layout), the fonts of the PDFs and the browser (Noto CJK
+# Install what the build, the tests and the benchmarks need from outside PyPI: Debian's Chromium
+# headless shell (the browser tests, driven by Playwright) and full Chromium (Lighthouse and the
+# benchmark's search timing), Pango (WeasyPrint's text layout), the fonts of the PDFs and the browser (Noto CJK
 # for Chinese; Noto core for Thai, Arabic and other scripts that sources quote; DejaVu for
 # symbols), poppler-utils (PDF checks) and a headless Java runtime (the HTML validator, vnu.jar).
 # Installs only what is missing; needs root (as in CI) when something is missing.
 set -euo pipefail
 missing=()
+command -v chromium-headless-shell >/dev/null || missing+=(chromium-headless-shell)
 command -v chromium >/dev/null || missing+=(chromium)
 fc-list :lang=zh 2>/dev/null | grep -qi "noto.*cjk" || missing+=(fonts-noto-cjk)
 fc-list :family="Noto Sans Thai" 2>/dev/null | grep -q . || missing+=(fonts-noto-core)

@@ -64,17 +64,18 @@ def test_gitignore_ignores_a_virtual_environment_whatever_its_kind(tmp_path, kin
 
 
 def test_the_system_packages_script_installs_every_outside_prerequisite():
-    """Java for the HTML validator, Chromium for the browser tests, fonts and Pango for the PDFs,
-    poppler for reading them: each is checked for and installed when missing."""
+    """Java for the HTML validator, Chromium's headless shell for the browser tests, fonts and Pango
+    for the PDFs, poppler for reading them: each is checked for and installed when missing."""
     script = (ROOT / "scripts/system-deps.sh").read_text(encoding="utf-8")
-    for package in ("default-jre-headless", "chromium", "fonts-noto-cjk", "fonts-noto-core", "libpango-1.0-0", "poppler-utils"):
-        assert package in script, package
+    packages = ("default-jre-headless", "chromium-headless-shell", "chromium", "fonts-noto-cjk", "fonts-noto-core")
+    for package in (*packages, "libpango-1.0-0", "poppler-utils"):
+        assert f"missing+=({package}" in script, package
 
 
 @pytest.mark.parametrize("guide", ["README.md", "CONTRIBUTING.md", "CONTRIBUTING.en.md"])
 def test_the_readme_and_contributing_guides_name_the_prerequisites(guide):
     text = (ROOT / guide).read_text(encoding="utf-8")
-    for prerequisite in ("Java", "Pango", "chromium", "fonts-noto-cjk", "poppler-utils"):
+    for prerequisite in ("Java", "Pango", "chromium-headless-shell", "fonts-noto-cjk", "poppler-utils"):
         assert prerequisite in text, f"{guide} does not name {prerequisite}"
 
 
